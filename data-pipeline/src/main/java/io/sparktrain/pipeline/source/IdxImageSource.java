@@ -1,0 +1,193 @@
+package io.sparktrain.pipeline.source;
+
+import io.sparktrain.pipeline.fs.HadoopConf;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads a pair of IDX files (images and labels, as MNIST ships them) from any Hadoop filesystem
+ * into a DataFrame of {@code label: double, features: vector} with pixels scaled to [0, 1].
+ *
+ * <p>Only the headers are read on the driver. Each Spark task then opens both files itself, seeks
+ * to its own range of records and reads it, so the data never passes through the driver.
+ */
+public final class IdxImageSource {
+    public static final String LABEL_COL = "label";
+    public static final String FEATURES_COL = "features";
+
+    /** Features-column metadata keys recording the image shape, for networks that need it. */
+    public static final String META_HEIGHT = "height";
+    public static final String META_WIDTH = "width";
+    public static final String META_CHANNELS = "channels";
+
+    private final SparkSession spark;
+
+    public IdxImageSource(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    /**
+     * A contiguous range of records that one task reads. A class, not a record: RDD elements go
+     * through Kryo, which cannot build records.
+     */
+    static final class Slice implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final long first;
+        private final int count;
+
+        Slice(long first, int count) {
+            this.first = first;
+            this.count = count;
+        }
+
+        long first() {
+            return first;
+        }
+
+        int count() {
+            return count;
+        }
+    }
+
+    /**
+     * @param imagesUri  IDX file of images: unsigned bytes, dimensions [count, height, width]
+     * @param labelsUri  IDX file of labels: unsigned bytes, dimensions [count]
+     * @param partitions number of partitions (tasks) to read with; 0 or less means Spark's default parallelism
+     */
+    public Dataset<Row> read(String imagesUri, String labelsUri, int partitions) {
+        HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+        IdxHeader images = readHeader(imagesUri, conf);
+        IdxHeader labels = readHeader(labelsUri, conf);
+        checkPair(images, labels);
+
+        int parts = partitions > 0 ? partitions : spark.sparkContext().defaultParallelism();
+        List<Slice> slices = slices(images.itemCount(), parts);
+        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(slices, slices.size())
+                .mapPartitions(it -> readSlices(it, images, labels, conf));
+        return spark.createDataFrame(rows, schema(images));
+    }
+
+    /** The schema this source produces; the features column carries the image shape as metadata. */
+    public static StructType schema(IdxHeader images) {
+        int[] shape = images.itemShape();
+        Metadata meta = new MetadataBuilder()
+                .putLong(META_HEIGHT, shape.length > 0 ? shape[0] : 1)
+                .putLong(META_WIDTH, shape.length > 1 ? shape[1] : 1)
+                .putLong(META_CHANNELS, shape.length > 2 ? shape[2] : 1)
+                .build();
+        return new StructType(new StructField[] {
+            new StructField(LABEL_COL, DataTypes.DoubleType, false, Metadata.empty()),
+            new StructField(FEATURES_COL, SQLDataTypes.VectorType(), false, meta)
+        });
+    }
+
+    /** Reads and checks the header of one IDX file. */
+    public static IdxHeader readHeader(String uri, HadoopConf conf) {
+        Path path = new Path(uri);
+        try {
+            FileSystem fs = path.getFileSystem(conf.get());
+            if (!fs.exists(path)) {
+                throw new DataSourceException("IDX file " + uri + " does not exist; check the path in the config"
+                        + " (for MNIST run scripts/fetch-data mnist)");
+            }
+            long length = fs.getFileStatus(path).getLen();
+            try (FSDataInputStream in = fs.open(path)) {
+                return IdxHeader.read(uri, in, length);
+            }
+        } catch (IOException e) {
+            throw new DataSourceException("cannot read IDX file " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void checkPair(IdxHeader images, IdxHeader labels) {
+        if (images.dimensions().length < 2) {
+            throw new DataSourceException("IDX file " + images.uri() + " has " + images.dimensions().length
+                    + " dimension; an image file needs [count, height, width(, channels)]. Are images and labels swapped?");
+        }
+        if (labels.dimensions().length != 1) {
+            throw new DataSourceException("IDX file " + labels.uri() + " has " + labels.dimensions().length
+                    + " dimensions; a label file needs exactly one [count]. Are images and labels swapped?");
+        }
+        if (images.itemCount() != labels.itemCount()) {
+            throw new DataSourceException("IDX image file " + images.uri() + " holds " + images.itemCount()
+                    + " images but label file " + labels.uri() + " holds " + labels.itemCount()
+                    + " labels; they must be the same count (are they from the same split?)");
+        }
+    }
+
+    static List<Slice> slices(int total, int parts) {
+        int n = Math.max(1, Math.min(parts, total));
+        List<Slice> slices = new ArrayList<>(n);
+        long first = 0;
+        for (int i = 0; i < n; i++) {
+            int count = (int) ((long) total * (i + 1) / n - first);
+            slices.add(new Slice(first, count));
+            first += count;
+        }
+        return slices;
+    }
+
+    private static Iterator<Row> readSlices(Iterator<Slice> slices, IdxHeader images, IdxHeader labels, HadoopConf conf)
+            throws IOException {
+        List<Row> rows = new ArrayList<>();
+        while (slices.hasNext()) {
+            Slice slice = slices.next();
+            byte[] pixels = readRange(images, slice, conf);
+            byte[] labelBytes = readRange(labels, slice, conf);
+            int size = images.itemSize();
+            for (int i = 0; i < slice.count(); i++) {
+                double[] features = new double[size];
+                int base = i * size;
+                for (int j = 0; j < size; j++) {
+                    features[j] = (pixels[base + j] & 0xFF) / 255.0;
+                }
+                rows.add(RowFactory.create((double) (labelBytes[i] & 0xFF), Vectors.dense(features)));
+            }
+        }
+        return rows.iterator();
+    }
+
+    private static byte[] readRange(IdxHeader header, Slice slice, HadoopConf conf) throws IOException {
+        Path path = new Path(header.uri());
+        FileSystem fs = path.getFileSystem(conf.get());
+        byte[] bytes = new byte[Math.multiplyExact(slice.count(), header.itemSize())];
+        try (FSDataInputStream in = fs.open(path)) {
+            in.seek(header.dataOffset() + slice.first() * header.itemSize());
+            readFully(in, bytes, header.uri());
+        }
+        return bytes;
+    }
+
+    private static void readFully(InputStream in, byte[] bytes, String uri) throws IOException {
+        int done = 0;
+        while (done < bytes.length) {
+            int n = in.read(bytes, done, bytes.length - done);
+            if (n < 0) {
+                throw new DataSourceException("IDX file " + uri + " ended early: its length changed since its header"
+                        + " was checked on the driver; re-fetch it");
+            }
+            done += n;
+        }
+    }
+}

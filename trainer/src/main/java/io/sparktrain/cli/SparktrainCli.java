@@ -1,0 +1,73 @@
+package io.sparktrain.cli;
+
+import io.sparktrain.config.ConfigException;
+import io.sparktrain.pipeline.source.DataSourceException;
+import io.sparktrain.trainer.bundle.BundleExistsException;
+import io.sparktrain.trainer.bundle.Versions;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of every sparktrain job, both from {@code scripts/sparktrain} and as the
+ * {@code --class} of {@code spark-submit}.
+ */
+@Command(name = "sparktrain",
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        versionProvider = SparktrainCli.VersionProvider.class,
+        description = {
+            "Train DL4J neural networks data-parallel on Apache Spark, from HOCON job configs.",
+            "",
+            "Run a job with: sparktrain JOB [OPTIONS]; every job has --help."
+        },
+        subcommands = {TrainCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Examples:",
+            "  scripts/sparktrain train conf/mnist-mlp.conf",
+            "  scripts/sparktrain train conf/mnist-mlp.conf --set train.epochs=3 --master local[2]",
+            "  spark-submit --class io.sparktrain.cli.SparktrainCli sparktrain-trainer-all.jar train job.conf"})
+public final class SparktrainCli implements Runnable {
+    /** Exit code of a job stopped by bad input (config, data, existing output): fix and rerun. */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code, without exiting the JVM. */
+    public static int execute(String... args) {
+        return new CommandLine(new SparktrainCli())
+                .setExecutionExceptionHandler(SparktrainCli::handle)
+                .execute(args);
+    }
+
+    private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        if (e instanceof ConfigException || e instanceof DataSourceException || e instanceof BundleExistsException) {
+            commandLine.getErr().println("sparktrain: " + e.getMessage());
+            return EXIT_BAD_INPUT;
+        }
+        commandLine.getErr().println("sparktrain: " + commandLine.getCommandName() + " failed: " + e);
+        e.printStackTrace(commandLine.getErr());
+        return 1;
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            Properties build = Versions.buildProperties();
+            return new String[] {
+                "sparktrain " + build.getProperty("sparktrain.version"),
+                "built with DL4J " + build.getProperty("dl4j.version") + ", Spark " + build.getProperty("spark.version"),
+                "Java " + System.getProperty("java.version")
+            };
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.sparktrain.trainer.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sparktrain.trainer.engine.EpochResult;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The content of {@code bundle.json}: everything needed to trust, reproduce and use a model.
+ * Tools read {@code metrics.test.accuracy} (classification) or {@code metrics.test.rmse} (regression).
+ *
+ * @param format        always {@value #FORMAT}
+ * @param formatVersion bumped when the bundle layout changes incompatibly
+ * @param created       ISO-8601 time the bundle was written
+ * @param network       file name of the DL4J network (ModelSerializer zip, with updater state)
+ * @param task          {@code classification} or {@code regression}
+ * @param labels        class names by class index
+ * @param inputSize     features per example the network expects
+ * @param config        the resolved job config, secrets redacted
+ * @param history       one entry per epoch
+ * @param metrics       final metrics by data split, e.g. {@code test -> accuracy -> 0.98}
+ */
+public record BundleManifest(String format, int formatVersion, String created, String jobName, long seed,
+        Versions versions, String network, String task, List<String> labels, int inputSize, JsonNode config,
+        List<EpochResult> history, Map<String, Map<String, Double>> metrics) {
+    public static final String FORMAT = "sparktrain-bundle";
+    public static final int FORMAT_VERSION = 1;
+    public static final String NETWORK_FILE = "network.zip";
+    public static final String MANIFEST_FILE = "bundle.json";
+}

@@ -4,6 +4,7 @@ import io.sparktrain.config.ConfigException;
 import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.trainer.bundle.BundleExistsException;
 import io.sparktrain.trainer.bundle.Versions;
+import java.io.PrintWriter;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,7 +36,7 @@ public final class SparktrainCli implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public static void main(String[] args) {
@@ -44,9 +45,16 @@ public final class SparktrainCli implements Runnable {
 
     /** Runs the command line and returns its exit code, without exiting the JVM. */
     public static int execute(String... args) {
-        return new CommandLine(new SparktrainCli())
-                .setExecutionExceptionHandler(SparktrainCli::handle)
-                .execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** As {@link #execute(String...)}, with help and errors going to the given writers. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine().setOut(out).setErr(err).execute(args);
+    }
+
+    private static CommandLine commandLine() {
+        return new CommandLine(new SparktrainCli()).setExecutionExceptionHandler(SparktrainCli::handle);
     }
 
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {

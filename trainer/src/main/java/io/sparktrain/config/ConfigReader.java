@@ -274,7 +274,7 @@ public final class ConfigReader {
         if (best != null && bestDistance <= Math.max(2, key.length() / 3)) {
             return "; did you mean '" + path(best) + "'?";
         }
-        return "; see conf/README.md for the keys a job config takes";
+        return "; every key is listed in trainer/src/main/resources/sparktrain-defaults.conf";
     }
 
     private Set<String> knownLeafKeys() {

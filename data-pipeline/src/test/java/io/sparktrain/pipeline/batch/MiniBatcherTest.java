@@ -1,0 +1,59 @@
+package io.sparktrain.pipeline.batch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.dataset.DataSet;
+
+class MiniBatcherTest {
+    private final MiniBatcher batcher = new MiniBatcher("features", "label", 3, 2);
+
+    private static Row row(double label, double... features) {
+        return RowFactory.create(Vectors.dense(features), label);
+    }
+
+    @Test
+    void groupsRowsIntoMinibatchesWithOneHotLabels() {
+        Iterator<DataSet> batches = batcher.batches(List.of(row(2, 0.5, 1.0), row(0, 0.25, 0.0), row(1, 1.0, 0.75)).iterator());
+        List<DataSet> all = new ArrayList<>();
+        batches.forEachRemaining(all::add);
+
+        assertEquals(2, all.size());
+        assertEquals(2, all.get(0).numExamples());
+        assertEquals(1, all.get(1).numExamples(), "the last batch of a partition holds the rest");
+        assertArrayEquals(new float[] {0.5f, 1.0f}, all.get(0).getFeatures().getRow(0).toFloatVector());
+        assertArrayEquals(new float[] {0f, 0f, 1f}, all.get(0).getLabels().getRow(0).toFloatVector());
+        assertArrayEquals(new float[] {1f, 0f, 0f}, all.get(0).getLabels().getRow(1).toFloatVector());
+        assertArrayEquals(new float[] {0f, 1f, 0f}, all.get(1).getLabels().getRow(0).toFloatVector());
+        assertArrayEquals(new float[] {1.0f, 0.75f}, all.get(1).getFeatures().getRow(0).toFloatVector());
+    }
+
+    @Test
+    void emptyPartitionGivesNoBatches() {
+        assertTrue(!batcher.batches(List.<Row>of().iterator()).hasNext());
+    }
+
+    @Test
+    void labelOutsideTheClassesNamesTheColumnAndValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> batcher.toDataSet(List.of(row(3, 0.1, 0.2))));
+        assertTrue(e.getMessage().contains("column 'label' has label 3.0"), e.getMessage());
+        assertTrue(e.getMessage().contains("0..2"), e.getMessage());
+    }
+
+    @Test
+    void raggedFeatureVectorsAreRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> batcher.toDataSet(List.of(row(0, 0.1, 0.2), row(1, 0.1))));
+        assertTrue(e.getMessage().contains("vectors of size 1 and 2"), e.getMessage());
+    }
+}

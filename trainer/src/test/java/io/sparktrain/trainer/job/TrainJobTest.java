@@ -1,0 +1,110 @@
+package io.sparktrain.trainer.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sparktrain.config.TrainJobConfig;
+import io.sparktrain.config.TrainJobConfigLoader;
+import io.sparktrain.pipeline.source.DataSourceException;
+import io.sparktrain.pipeline.testing.IdxFiles;
+import io.sparktrain.pipeline.testing.TestData;
+import io.sparktrain.trainer.bundle.BundleExistsException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The train job end to end on Spark local[2]: the shipped MNIST config, on a slice of real MNIST
+ * (4,000 training and 1,000 test images) so it runs in seconds.
+ */
+class TrainJobTest {
+    @TempDir
+    static Path slices;
+
+    @BeforeAll
+    static void sliceMnist() throws IOException {
+        IdxFiles.slice(TestData.mnist("train-images-idx3-ubyte"), slices.resolve("train-images").toFile(), 4000);
+        IdxFiles.slice(TestData.mnist("train-labels-idx1-ubyte"), slices.resolve("train-labels").toFile(), 4000);
+        IdxFiles.slice(TestData.mnist("t10k-images-idx3-ubyte"), slices.resolve("test-images").toFile(), 1000);
+        IdxFiles.slice(TestData.mnist("t10k-labels-idx1-ubyte"), slices.resolve("test-labels").toFile(), 1000);
+    }
+
+    private static TrainJobConfig config(Path bundle, String... extra) {
+        List<String> overrides = new ArrayList<>(List.of(
+                "data.fetch=\"\"",
+                "data.train.images=\"" + slices.resolve("train-images") + "\"",
+                "data.train.labels=\"" + slices.resolve("train-labels") + "\"",
+                "data.test.images=\"" + slices.resolve("test-images") + "\"",
+                "data.test.labels=\"" + slices.resolve("test-labels") + "\"",
+                "train.epochs=3",
+                // The slice is small: average more often than the shipped config so 3 epochs are enough.
+                "train.averaging.frequency=3",
+                "train.averaging.work-dir=\"" + bundle.getParent().resolve("work") + "\"",
+                "output.bundle=\"" + bundle + "\""));
+        overrides.addAll(List.of(extra));
+        File conf = new File(System.getProperty("sparktrain.project.dir"), "conf/mnist-mlp.conf");
+        return TrainJobConfigLoader.load(conf, overrides);
+    }
+
+    @Test
+    void averagingOnLocal2TrainsWellAboveChanceAndWritesACompleteBundle(@TempDir Path dir) throws IOException {
+        Path bundle = dir.resolve("bundle");
+        TrainJob.Result result = new TrainJob(config(bundle), new TrainJob.Options("local[2]", false, false)).run();
+
+        JsonNode manifest = new ObjectMapper().readTree(bundle.resolve("bundle.json").toFile());
+        double accuracy = manifest.at("/metrics/test/accuracy").asDouble();
+        assertTrue(accuracy > 0.80, "10 classes, so chance is 0.10; got " + accuracy);
+        assertEquals(1000, manifest.at("/metrics/test/examples").asInt());
+        assertEquals(3, manifest.get("history").size());
+        assertTrue(manifest.at("/history/0/examplesPerSecond").asDouble() > 0);
+        assertEquals("1.0.0-M2", manifest.at("/versions/dl4j").asText());
+        assertEquals("3.5.7", manifest.at("/versions/spark").asText());
+        assertEquals(42, manifest.get("seed").asInt());
+        assertEquals("9", manifest.at("/labels/9").asText());
+        assertEquals(3, manifest.at("/config/train/epochs").asInt(), "the resolved config, overrides included");
+        assertEquals(accuracy, result.manifest().metrics().get("test").get("accuracy"));
+
+        MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(bundle.resolve("network.zip").toFile(), true);
+        assertEquals(269_322, network.numParams());
+        assertTrue(network.getUpdater().getStateViewArray() != null, "updater state is saved for later training");
+
+        try (Stream<Path> left = Files.list(dir.resolve("work"))) {
+            assertEquals(List.of(), left.toList(), "exported minibatches are deleted when the job ends");
+        }
+        try (Stream<Path> siblings = Files.list(dir)) {
+            assertFalse(siblings.anyMatch(p -> p.getFileName().toString().contains(".partial-")), "no staging left");
+        }
+    }
+
+    @Test
+    void existingBundleIsRefusedBeforeAnyTraining(@TempDir Path dir) throws IOException {
+        Path bundle = Files.createDirectories(dir.resolve("bundle"));
+        Files.writeString(bundle.resolve("bundle.json"), "{\"keep\": true}");
+        TrainJob job = new TrainJob(config(bundle), new TrainJob.Options("local[2]", false, false));
+        BundleExistsException e = assertThrows(BundleExistsException.class, job::run);
+        assertTrue(e.getMessage().contains("--overwrite"), e.getMessage());
+        assertEquals("{\"keep\": true}", Files.readString(bundle.resolve("bundle.json")), "the old bundle is untouched");
+    }
+
+    @Test
+    void inputSizeThatDoesNotMatchTheDataIsRejectedBeforeSpark(@TempDir Path dir) {
+        TrainJob job = new TrainJob(config(dir.resolve("bundle"), "model.input.size=700"),
+                new TrainJob.Options("local[2]", false, true));
+        DataSourceException e = assertThrows(DataSourceException.class, job::run);
+        assertTrue(e.getMessage().contains("model.input.size is 700"), e.getMessage());
+        assertTrue(e.getMessage().contains("set model.input.size = 784"), e.getMessage());
+    }
+}

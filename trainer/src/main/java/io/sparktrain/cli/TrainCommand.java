@@ -47,6 +47,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "replace an existing bundle (default: refuse and stop before training)")
     private boolean overwrite;
 
+    @Option(names = "--resume",
+            description = "continue an interrupted run from the newest checkpoint in its bundle directory, up to the"
+                    + " configured epochs (give the same CONF and overrides)")
+    private boolean resume;
+
     @Option(names = "--check", description = "validate the config and the input files, then exit without training")
     private boolean checkOnly;
 
@@ -57,7 +62,7 @@ final class TrainCommand implements Callable<Integer> {
             all.add("output.bundle=\"" + output + "\"");
         }
         TrainJobConfig config = TrainJobConfigLoader.load(configFile, all);
-        new TrainJob(config, new TrainJob.Options(master, overwrite, checkOnly)).run();
+        new TrainJob(config, new TrainJob.Options(master, overwrite, resume, checkOnly)).run();
         return 0;
     }
 }

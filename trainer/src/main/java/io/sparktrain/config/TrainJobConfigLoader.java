@@ -21,10 +21,7 @@ public final class TrainJobConfigLoader {
     /** Defaults for every key, with comments; also the reference of what keys exist. */
     public static final String DEFAULTS_RESOURCE = "sparktrain-defaults.conf";
 
-    public static final List<String> STRATEGIES = List.of("averaging", "local");
     public static final List<String> FORMATS = List.of("idx");
-    public static final List<String> APPROACHES = List.of("export", "direct");
-    public static final List<String> REPARTITIONS = List.of("always", "never", "num-partitions-workers-differs");
 
     private TrainJobConfigLoader() {
     }
@@ -97,7 +94,7 @@ public final class TrainJobConfigLoader {
 
         DataSection data = readData(root.section("data"));
         NetworkSpec model = NetworkSpecReader.read(root.section("model"));
-        TrainSection train = readTrain(root.section("train"));
+        TrainSection train = TrainSectionReader.read(root.section("train"));
         OutputSection output = new OutputSection(root.section("output").string("bundle"));
 
         checkAcrossSections(root, data, model);
@@ -119,21 +116,6 @@ public final class TrainJobConfigLoader {
                 new IdxPair(train.string("images"), train.string("labels")),
                 new IdxPair(test.string("images"), test.string("labels")),
                 labels, data.integer("partitions", 0, 100_000));
-    }
-
-    private static TrainSection readTrain(ConfigReader train) {
-        String strategy = train.oneOf("strategy", STRATEGIES);
-        int epochs = train.integer("epochs", 1, 100_000);
-        int batchSize = train.integer("batch-size", 1, 1_000_000);
-        int threads = train.integer("threads-per-task", 0, 1024);
-        ConfigReader averaging = train.section("averaging");
-        AveragingSection averagingSection = new AveragingSection(
-                averaging.integer("frequency", 1, 100_000),
-                averaging.integer("prefetch", 0, 1000),
-                averaging.oneOf("approach", APPROACHES),
-                averaging.string("work-dir"),
-                averaging.oneOf("repartition", REPARTITIONS));
-        return new TrainSection(strategy, epochs, batchSize, threads, averagingSection);
     }
 
     private static void checkAcrossSections(ConfigReader root, DataSection data, NetworkSpec model) {

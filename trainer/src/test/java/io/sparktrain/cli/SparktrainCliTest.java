@@ -30,7 +30,7 @@ class SparktrainCliTest {
     void trainHelpDescribesEveryOption() {
         assertEquals(0, run("train", "--help"));
         String help = out.toString();
-        for (String option : new String[] {"CONF", "--set", "--master", "--output", "--overwrite", "--check", "--help"}) {
+        for (String option : new String[] {"CONF", "--set", "--master", "--output", "--overwrite", "--resume", "--check", "--help"}) {
             assertTrue(help.contains(option), option + " missing from:\n" + help);
         }
     }

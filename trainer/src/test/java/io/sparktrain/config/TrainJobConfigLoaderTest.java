@@ -118,7 +118,7 @@ class TrainJobConfigLoaderTest {
     @Test
     void valueNotAmongTheChoicesListsTheChoices() {
         ConfigException e = problems(VALID, "train.strategy=gossip");
-        assertMentions(e, "train.strategy: is 'gossip'; allowed: averaging, local");
+        assertMentions(e, "train.strategy: is 'gossip'; allowed: averaging, sharing, local");
     }
 
     @Test

@@ -18,11 +18,15 @@ import java.util.Map;
  * @param inputSize     features per example the network expects
  * @param config        the resolved job config, secrets redacted
  * @param history       one entry per epoch
+ * @param finalEpoch    epoch whose network the bundle holds (the best one when early stopping restored it)
+ * @param stoppedEarly  whether early stopping ended training before the configured epochs
  * @param metrics       final metrics by data split, e.g. {@code test -> accuracy -> 0.98}
+ * @param trainingStats dl4j-spark timing statistics by event kind, when collecting them was asked for
  */
 public record BundleManifest(String format, int formatVersion, String created, String jobName, long seed,
         Versions versions, String network, String task, List<String> labels, int inputSize, JsonNode config,
-        List<EpochResult> history, Map<String, Map<String, Double>> metrics) {
+        List<EpochResult> history, int finalEpoch, boolean stoppedEarly, Map<String, Map<String, Double>> metrics,
+        Map<String, Map<String, Double>> trainingStats) {
     public static final String FORMAT = "sparktrain-bundle";
     public static final int FORMAT_VERSION = 1;
     public static final String NETWORK_FILE = "network.zip";

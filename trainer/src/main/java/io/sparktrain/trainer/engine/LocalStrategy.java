@@ -17,7 +17,7 @@ public final class LocalStrategy implements TrainingStrategy {
     }
 
     @Override
-    public double fitEpoch(JavaRDD<DataSet> train) {
+    public Double fitEpoch(JavaRDD<DataSet> train) {
         double lossSum = 0;
         long batches = 0;
         Iterator<DataSet> it = train.toLocalIterator();
@@ -27,7 +27,7 @@ public final class LocalStrategy implements TrainingStrategy {
             batches++;
         }
         network.incrementEpochCount();
-        return batches == 0 ? Double.NaN : lossSum / batches;
+        return batches == 0 ? null : lossSum / batches;
     }
 
     @Override

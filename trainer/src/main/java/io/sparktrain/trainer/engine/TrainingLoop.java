@@ -1,55 +1,92 @@
 package io.sparktrain.trainer.engine;
 
+import io.sparktrain.config.EarlyStoppingSection;
+import io.sparktrain.trainer.bundle.CheckpointState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.nd4j.evaluation.classification.Evaluation;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * Runs the epochs: fit with the chosen strategy, evaluate on the test data, report one
- * {@link EpochResult} per epoch. Each epoch's Spark jobs carry a description for the Spark UI.
+ * Runs the epochs: fit with the chosen strategy, evaluate on validation and test data, decide on
+ * early stopping, hand a checkpoint to the caller. Each epoch's Spark jobs carry a description
+ * for the Spark UI ("train epoch 3/10").
  */
 public final class TrainingLoop {
-    private final JavaSparkContext sc;
-    private final SparkEvaluator evaluator;
-    private final Consumer<EpochResult> progress;
+    /**
+     * @param trainExamples examples in {@code train}, for examples/s
+     * @param validation    held-out data evaluated after every epoch, if any
+     */
+    public record Data(JavaRDD<DataSet> train, long trainExamples, Optional<JavaRDD<DataSet>> validation,
+            JavaRDD<DataSet> test, List<String> labels) {}
 
-    /** @param progress told about every finished epoch (console line, history) */
-    public TrainingLoop(JavaSparkContext sc, Consumer<EpochResult> progress) {
-        this.sc = sc;
-        this.evaluator = new SparkEvaluator(sc);
-        this.progress = progress;
+    /** Told after every epoch; saves checkpoints. */
+    public interface Checkpointer {
+        /** @param best whether this epoch's network is the best so far by the early-stopping metric */
+        void save(MultiLayerNetwork network, CheckpointState state, boolean best);
     }
 
-    /** The history of every epoch and the evaluation of the final network. */
-    public record Outcome(List<EpochResult> history, Evaluation finalEvaluation) {}
+    /** How training ended. */
+    public record Outcome(CheckpointState last, boolean stoppedEarly) {}
 
-    public Outcome run(TrainingStrategy strategy, JavaRDD<DataSet> train, long trainExamples, JavaRDD<DataSet> test,
-            List<String> labels, int epochs) {
-        List<EpochResult> history = new ArrayList<>();
-        Evaluation evaluation = null;
-        long start = System.nanoTime();
-        for (int epoch = 1; epoch <= epochs; epoch++) {
+    private final JavaSparkContext sc;
+    private final SparkEvaluator evaluator;
+    private final int epochs;
+    private final EarlyStoppingSection earlyStopping;
+    private final Consumer<EpochResult> progress;
+    private final Checkpointer checkpointer;
+
+    public TrainingLoop(JavaSparkContext sc, int epochs, EarlyStoppingSection earlyStopping,
+            Consumer<EpochResult> progress, Checkpointer checkpointer) {
+        this.sc = sc;
+        this.evaluator = new SparkEvaluator(sc);
+        this.epochs = epochs;
+        this.earlyStopping = earlyStopping;
+        this.progress = progress;
+        this.checkpointer = checkpointer;
+    }
+
+    /** Trains from the epoch after {@code start.epoch()} (0 for a fresh run) up to the configured epochs. */
+    public Outcome run(TrainingStrategy strategy, Data data, CheckpointState start) {
+        List<EpochResult> history = new ArrayList<>(start.history());
+        EarlyStopping stopping = start.earlyStopping();
+        CheckpointState state = start;
+        long runStart = System.nanoTime();
+        for (int epoch = start.epoch() + 1; epoch <= epochs; epoch++) {
             sc.setJobDescription("train epoch " + epoch + "/" + epochs);
             long fitStart = System.nanoTime();
-            double loss = strategy.fitEpoch(train);
+            Double loss = strategy.fitEpoch(data.train());
             double fitSeconds = seconds(fitStart);
 
             sc.setJobDescription("evaluate epoch " + epoch + "/" + epochs);
             long evalStart = System.nanoTime();
-            evaluation = evaluator.evaluate(strategy.network(), test, labels);
+            MultiLayerNetwork network = strategy.network();
+            Map<String, Double> validation = data.validation()
+                    .map(v -> evaluator.metrics(network, v, data.labels(), true)).orElse(Map.of());
+            Map<String, Double> test = evaluator.metrics(network, data.test(), data.labels(), false);
             double evalSeconds = seconds(evalStart);
+            sc.setJobDescription(null);
 
-            EpochResult result = new EpochResult(epoch, loss, evaluation.accuracy(), evaluation.f1(),
-                    trainExamples / fitSeconds, fitSeconds, evalSeconds, seconds(start));
+            EpochResult result = new EpochResult(epoch, loss, validation, test, data.trainExamples() / fitSeconds,
+                    fitSeconds, evalSeconds, seconds(runStart));
             history.add(result);
             progress.accept(result);
+
+            double watched = validation.isEmpty() ? epoch : validation.get(earlyStopping.metric());
+            stopping = validation.isEmpty() ? new EarlyStopping(epoch, watched, 0)
+                    : stopping.after(epoch, watched, earlyStopping);
+            state = new CheckpointState(epoch, history, stopping);
+            checkpointer.save(network, state, stopping.improvedAt(epoch));
+            if (stopping.shouldStop(earlyStopping)) {
+                return new Outcome(state, true);
+            }
         }
-        sc.setJobDescription(null);
-        return new Outcome(history, evaluation);
+        return new Outcome(state, false);
     }
 
     private static double seconds(long since) {

@@ -1,5 +1,6 @@
 package io.sparktrain.trainer.engine;
 
+import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
@@ -13,12 +14,17 @@ public interface TrainingStrategy extends AutoCloseable {
      * Fits one pass over {@code train}. Call with the same RDD every epoch so work that can be
      * reused (exported minibatches) is.
      *
-     * @return the training loss the strategy observed at the end of the epoch
+     * @return the training loss the strategy observed at the end of the epoch, or null if it observes none
      */
-    double fitEpoch(JavaRDD<DataSet> train);
+    Double fitEpoch(JavaRDD<DataSet> train);
 
     /** The current network (after the last epoch), with its updater state. */
     MultiLayerNetwork network();
+
+    /** dl4j-spark's timing statistics when collecting them was asked for, summarised; empty otherwise. */
+    default Map<String, Map<String, Double>> trainingStats() {
+        return Map.of();
+    }
 
     /** Releases what the strategy made (exported minibatch files, broadcasts); also on failure. */
     @Override

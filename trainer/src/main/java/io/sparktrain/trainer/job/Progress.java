@@ -23,8 +23,12 @@ public final class Progress {
     }
 
     public void epoch(EpochResult r) {
-        LOG.info(String.format("epoch %d/%d  loss %.4f  test accuracy %.4f  f1 %.4f  %,.0f examples/s  epoch %.1fs (+%.1fs eval)  elapsed %.1fs",
-                r.epoch(), epochs, r.trainLoss(), r.testAccuracy(), r.testF1(), r.examplesPerSecond(), r.fitSeconds(),
-                r.evalSeconds(), r.elapsedSeconds()));
+        String validation = r.validation().isEmpty() ? "" : String.format("  val loss %.4f  val accuracy %.4f",
+                r.validation().get("loss"), r.validation().get("accuracy"));
+        String loss = r.trainLoss() == null ? "n/a" : String.format("%.4f", r.trainLoss());
+        LOG.info(String.format("epoch %d/%d  loss %s%s  test accuracy %.4f  f1 %.4f  %,.0f examples/s"
+                        + "  epoch %.1fs (+%.1fs eval)  elapsed %.1fs",
+                r.epoch(), epochs, loss, validation, r.test().get("accuracy"), r.test().get("f1"),
+                r.examplesPerSecond(), r.fitSeconds(), r.evalSeconds(), r.elapsedSeconds()));
     }
 }

@@ -40,6 +40,13 @@ public final class SparkSessions {
         return conf;
     }
 
+    /** Appends JVM options for every executor to what the user configured, rather than replacing it. */
+    public static void addExecutorJavaOptions(SparkConf conf, String options) {
+        String key = "spark.executor.extraJavaOptions";
+        String existing = conf.get(key, "").trim();
+        conf.set(key, existing.isEmpty() ? options : existing + " " + options);
+    }
+
     public static SparkSession start(SparkConf conf) {
         return SparkSession.builder().config(conf).getOrCreate();
     }

@@ -34,4 +34,17 @@ public final class ThreadPlan {
         // On a cluster each task is granted spark.task.cpus cores of its executor.
         return Math.max(1, conf.getInt("spark.task.cpus", 1));
     }
+
+    /** Tasks one executor runs at once: local[N] runs N; a cluster executor cores / task.cpus. */
+    public static int tasksPerExecutor(SparkConf conf, int machineCores) {
+        String master = conf.get("spark.master", "local[*]");
+        if (master.equals("local")) {
+            return 1;
+        }
+        Matcher local = LOCAL.matcher(master);
+        if (local.matches()) {
+            return local.group(1).equals("*") ? machineCores : Integer.parseInt(local.group(1));
+        }
+        return Math.max(1, conf.getInt("spark.executor.cores", 1) / Math.max(1, conf.getInt("spark.task.cpus", 1)));
+    }
 }

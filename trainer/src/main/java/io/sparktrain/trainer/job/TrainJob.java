@@ -3,25 +3,33 @@ package io.sparktrain.trainer.job;
 import io.sparktrain.config.DataSection;
 import io.sparktrain.config.IdxPair;
 import io.sparktrain.config.TrainJobConfig;
+import io.sparktrain.config.TrainSection;
 import io.sparktrain.pipeline.batch.MiniBatcher;
 import io.sparktrain.pipeline.fs.HadoopConf;
 import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.pipeline.source.IdxHeader;
 import io.sparktrain.pipeline.source.IdxImageSource;
+import io.sparktrain.trainer.bundle.BundleDirectory;
 import io.sparktrain.trainer.bundle.BundleManifest;
-import io.sparktrain.trainer.bundle.BundleWriter;
+import io.sparktrain.trainer.bundle.CheckpointState;
+import io.sparktrain.trainer.bundle.CheckpointStore;
 import io.sparktrain.trainer.bundle.Versions;
-import io.sparktrain.trainer.engine.AveragingStrategy;
+import io.sparktrain.trainer.engine.EarlyStopping;
+import io.sparktrain.trainer.engine.EpochResult;
 import io.sparktrain.trainer.engine.LocalStrategy;
 import io.sparktrain.trainer.engine.NativeThreads;
+import io.sparktrain.trainer.engine.SparkStrategy;
+import io.sparktrain.trainer.engine.StatsClock;
 import io.sparktrain.trainer.engine.TrainingLoop;
+import io.sparktrain.trainer.engine.TrainingMasters;
 import io.sparktrain.trainer.engine.TrainingStrategy;
 import io.sparktrain.trainer.model.NetworkFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
@@ -31,40 +39,50 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * The {@code train} job: check config and inputs, start Spark, read data on the executors, train
- * with the configured strategy, evaluate after every epoch and write the model bundle.
+ * The {@code train} job: check config, inputs and output before Spark starts, read data on the
+ * executors, train with the configured strategy, evaluate and checkpoint after every epoch, write
+ * the model bundle.
  */
 public final class TrainJob {
     /**
      * @param master    Spark master from the command line, or null
      * @param overwrite replace an existing bundle
+     * @param resume    continue an interrupted run from its newest checkpoint
      * @param checkOnly stop after the checks that need no Spark
      */
-    public record Options(String master, boolean overwrite, boolean checkOnly) {}
+    public record Options(String master, boolean overwrite, boolean resume, boolean checkOnly) {}
 
-    /** Where the bundle went and what it says; {@code bundle} is null after a check-only run. */
+    /** Where the bundle went and what it says; both null after a check-only run. */
     public record Result(Path bundle, BundleManifest manifest) {}
 
     private final TrainJobConfig config;
+    private final TrainSection train;
     private final Options options;
     private final Progress progress;
 
     public TrainJob(TrainJobConfig config, Options options) {
         this.config = config;
+        this.train = config.train();
         this.options = options;
-        this.progress = new Progress(config.train().epochs());
+        this.progress = new Progress(train.epochs());
     }
 
     public Result run() {
         String master = SparkSessions.master(options.master(), config.spark());
         SparkConf sparkConf = SparkSessions.sparkConf(config.job().name(), master, config.spark());
+        if (train.strategy().equals("sharing")) {
+            SparkSessions.addExecutorJavaOptions(sparkConf, SharingSupport.executorJavaOptions());
+        }
+        if (train.collectStats()) {
+            SparkSessions.addExecutorJavaOptions(sparkConf, StatsClock.javaOption());
+            StatsClock.applyToThisJvm();
+        }
         Configuration hadoop = SparkSessions.hadoopConf(sparkConf);
-        BundleWriter writer = new BundleWriter(hadoop);
-        writer.checkWritable(config.output().bundle(), options.overwrite());
+        BundleDirectory bundle = new BundleDirectory(config.output().bundle(), hadoop);
+        bundle.checkUsable(options.overwrite(), options.resume());
         DatasetFetcher.fetchIfMissing(config.data(), hadoop, progress);
         DataSection data = qualified(config.data(), hadoop);
         IdxHeader trainImages = checkInputs(data, hadoop);
@@ -73,54 +91,113 @@ public final class TrainJob {
             return new Result(null, null);
         }
 
-        int threads = ThreadPlan.threadsPerTask(config.train().threadsPerTask(), config.train().strategy(), sparkConf,
-                Runtime.getRuntime().availableProcessors());
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = ThreadPlan.threadsPerTask(train.threadsPerTask(), train.strategy(), sparkConf, cores);
         SparkSession spark = SparkSessions.start(sparkConf);
         try {
-            return train(spark, data, trainImages.itemCount(), threads, writer);
+            return train(spark, data, trainImages.itemCount(), threads, bundle, ThreadPlan.tasksPerExecutor(sparkConf, cores));
         } finally {
             spark.stop();
         }
     }
 
-    private Result train(SparkSession spark, DataSection data, long trainExamples, int threads, BundleWriter writer) {
+    private Result train(SparkSession spark, DataSection data, long examples, int threads, BundleDirectory bundle,
+            int tasksPerExecutor) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         NativeThreads.limitTo(threads);
         progress.info(String.format("%s: strategy %s, master %s, %d epochs, batch %d, %d native thread(s) per task",
-                config.job().name(), config.train().strategy(), sc.master(), config.train().epochs(),
-                config.train().batchSize(), threads));
+                config.job().name(), train.strategy(), sc.master(), train.epochs(), train.batchSize(), threads));
 
-        IdxImageSource source = new IdxImageSource(spark);
-        MiniBatcher batcher = new MiniBatcher(IdxImageSource.FEATURES_COL, IdxImageSource.LABEL_COL,
-                data.numClasses(), config.train().batchSize());
-        Dataset<Row> trainRows = source.read(data.train().images(), data.train().labels(), data.partitions());
-        Dataset<Row> testRows = source.read(data.test().images(), data.test().labels(), data.partitions()).cache();
-        JavaRDD<DataSet> trainBatches = withNativeThreads(batcher.toDataSets(trainRows), threads);
-        JavaRDD<DataSet> testBatches = withNativeThreads(batcher.toDataSets(testRows), threads);
+        TrainingLoop.Data loopData = readData(spark, data, examples, threads);
+        CheckpointStore checkpoints = bundle.checkpoints(train.checkpointsToKeep());
+        Start start = start(bundle, checkpoints);
+        progress.info(String.format("network: %,d parameters, %d layers%s", start.network().numParams(),
+                start.network().getnLayers(), start.state().epoch() > 0
+                        ? ", resumed after epoch " + start.state().epoch() + " from " + bundle.path() : ""));
 
-        MultiLayerNetwork network = NetworkFactory.build(config.model(), config.job().seed());
-        progress.info(String.format("network: %,d parameters, %d layers", network.numParams(), network.getnLayers()));
-        TrainingLoop loop = new TrainingLoop(sc, progress::epoch);
-        try (TrainingStrategy strategy = strategy(sc, network)) {
-            TrainingLoop.Outcome outcome = loop.run(strategy, trainBatches, trainExamples, testBatches,
-                    data.labels(), config.train().epochs());
-            BundleManifest manifest = manifest(spark, outcome);
-            Path bundle = new Steps(sc, progress).run("write bundle",
-                    () -> writer.write(config.output().bundle(), strategy.network(), manifest, options.overwrite()));
-            progress.info(String.format("bundle written to %s: test accuracy %.4f",
-                    bundle, outcome.finalEvaluation().accuracy()));
-            return new Result(bundle, manifest);
+        TrainingLoop loop = new TrainingLoop(sc, train.epochs(), train.earlyStopping(), progress::epoch,
+                (network, state, best) -> {
+                    checkpoints.save(network, state);
+                    if (best && train.earlyStopping().enabled() && train.earlyStopping().restoreBest()) {
+                        checkpoints.saveBest(network, state);
+                    }
+                });
+        try (TrainingStrategy strategy = strategy(sc, start.network(), tasksPerExecutor)) {
+            TrainingLoop.Outcome outcome = loop.run(strategy, loopData, start.state());
+            if (outcome.stoppedEarly()) {
+                progress.info("early stopping after epoch " + outcome.last().epoch() + ": no improvement of validation "
+                        + train.earlyStopping().metric() + " for " + train.earlyStopping().patience() + " epochs");
+            }
+            MultiLayerNetwork finalNetwork = strategy.network();
+            int finalEpoch = outcome.last().epoch();
+            if (train.earlyStopping().enabled() && train.earlyStopping().restoreBest()
+                    && outcome.last().earlyStopping().bestEpoch() != finalEpoch) {
+                finalEpoch = outcome.last().earlyStopping().bestEpoch();
+                finalNetwork = checkpoints.best().orElseThrow().network();
+                progress.info("restoring the network of epoch " + finalEpoch + ", the best by validation "
+                        + train.earlyStopping().metric());
+            }
+            BundleManifest manifest = manifest(spark, outcome, finalEpoch, strategy.trainingStats());
+            MultiLayerNetwork written = finalNetwork;
+            new Steps(sc, progress).run("write bundle", () -> {
+                bundle.writeFinal(written, manifest);
+                return null;
+            });
+            progress.info(String.format("bundle written to %s: test accuracy %.4f", bundle.path(),
+                    manifest.metrics().get("test").get("accuracy")));
+            return new Result(bundle.path(), manifest);
         }
     }
 
-    private TrainingStrategy strategy(JavaSparkContext sc, MultiLayerNetwork network) {
-        return switch (config.train().strategy()) {
+    /** The network and state training starts from: fresh, or the newest checkpoint with --resume. */
+    private record Start(MultiLayerNetwork network, CheckpointState state) {}
+
+    private Start start(BundleDirectory bundle, CheckpointStore checkpoints) {
+        if (options.resume()) {
+            CheckpointStore.Checkpoint checkpoint = checkpoints.latest().orElseThrow();
+            return new Start(checkpoint.network(), checkpoint.state());
+        }
+        if (options.overwrite()) {
+            bundle.clear();
+        }
+        MultiLayerNetwork network = NetworkFactory.build(config.model(), config.job().seed());
+        return new Start(network, new CheckpointState(0, List.of(), EarlyStopping.start()));
+    }
+
+    private TrainingLoop.Data readData(SparkSession spark, DataSection data, long examples, int threads) {
+        IdxImageSource source = new IdxImageSource(spark);
+        MiniBatcher batcher = new MiniBatcher(IdxImageSource.FEATURES_COL, IdxImageSource.LABEL_COL,
+                data.numClasses(), train.batchSize());
+        Dataset<Row> trainRows = source.read(data.train().images(), data.train().labels(), data.partitions());
+        Dataset<Row> testRows = source.read(data.test().images(), data.test().labels(), data.partitions()).cache();
+        Optional<JavaRDD<DataSet>> validation = Optional.empty();
+        long trainExamples = examples;
+        if (train.validationFraction() > 0) {
+            double f = train.validationFraction();
+            Dataset<Row>[] split = trainRows.randomSplit(new double[] {1 - f, f}, config.job().seed());
+            trainRows = split[0].cache();
+            validation = Optional.of(withNativeThreads(batcher.toDataSets(split[1].cache()), threads));
+            trainExamples = trainRows.count();
+        }
+        return new TrainingLoop.Data(withNativeThreads(batcher.toDataSets(trainRows), threads), trainExamples,
+                validation, withNativeThreads(batcher.toDataSets(testRows), threads), data.labels());
+    }
+
+    private TrainingStrategy strategy(JavaSparkContext sc, MultiLayerNetwork network, int tasksPerExecutor) {
+        Path exportDir = new Path(qualify(train.averaging().workDir(), sc.hadoopConfiguration()),
+                "export-" + sc.sc().applicationId());
+        return switch (train.strategy()) {
             case "local" -> new LocalStrategy(network);
-            case "averaging" -> new AveragingStrategy(sc, network, config.train().averaging(),
-                    config.train().batchSize(), config.train().batchSize(), config.job().seed(),
-                    new Path(qualify(config.train().averaging().workDir(), sc.hadoopConfiguration()),
-                            "export-" + sc.sc().applicationId()));
-            default -> throw new IllegalStateException("strategy " + config.train().strategy() + " was not validated");
+            case "averaging" -> new SparkStrategy(sc, network, TrainingMasters.averaging(train.averaging(),
+                    train.batchSize(), config.job().seed(), exportDir, train.collectStats()), exportDir, train.collectStats());
+            case "sharing" -> {
+                SharingSupport.prepareDriver(sc);
+                int workers = train.sharing().workersPerNode() > 0 ? train.sharing().workersPerNode() : tasksPerExecutor;
+                yield new SparkStrategy(sc, network, TrainingMasters.sharing(train.sharing(), train.batchSize(), workers,
+                        SharingSupport.controllerAddress(train.sharing(), sc), train.averaging().prefetch(), exportDir,
+                        train.collectStats()), exportDir, train.collectStats());
+            }
+            default -> throw new IllegalStateException("strategy " + train.strategy() + " was not validated");
         };
     }
 
@@ -149,18 +226,17 @@ public final class TrainJob {
         return images;
     }
 
-    private BundleManifest manifest(SparkSession spark, TrainingLoop.Outcome outcome) {
-        Evaluation evaluation = outcome.finalEvaluation();
-        Map<String, Double> test = new LinkedHashMap<>();
-        test.put("accuracy", evaluation.accuracy());
-        test.put("precision", evaluation.precision());
-        test.put("recall", evaluation.recall());
-        test.put("f1", evaluation.f1());
-        test.put("examples", (double) evaluation.getNumRowCounter());
+    private BundleManifest manifest(SparkSession spark, TrainingLoop.Outcome outcome, int finalEpoch,
+            Map<String, Map<String, Double>> stats) {
+        List<EpochResult> history = outcome.last().history();
+        EpochResult chosen = history.get(finalEpoch - 1);
+        Map<String, Map<String, Double>> metrics = chosen.validation().isEmpty()
+                ? Map.of("test", chosen.test())
+                : Map.of("test", chosen.test(), "validation", chosen.validation());
         return new BundleManifest(BundleManifest.FORMAT, BundleManifest.FORMAT_VERSION, Instant.now().toString(),
                 config.job().name(), config.job().seed(), Versions.current(spark.version()),
                 BundleManifest.NETWORK_FILE, "classification", config.data().labels(), config.model().inputSize(),
-                ConfigJson.redacted(config.resolved()), outcome.history(), Map.of("test", test));
+                ConfigJson.redacted(config.resolved()), history, finalEpoch, outcome.stoppedEarly(), metrics, stats);
     }
 
     /** Relative paths made absolute on the driver, so executors on other hosts see the same files. */

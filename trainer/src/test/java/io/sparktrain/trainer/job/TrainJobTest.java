@@ -62,7 +62,7 @@ class TrainJobTest {
     @Test
     void averagingOnLocal2TrainsWellAboveChanceAndWritesACompleteBundle(@TempDir Path dir) throws IOException {
         Path bundle = dir.resolve("bundle");
-        TrainJob.Result result = new TrainJob(config(bundle), new TrainJob.Options("local[2]", false, false)).run();
+        TrainJob.Result result = new TrainJob(config(bundle), new TrainJob.Options("local[2]", false, false, false)).run();
 
         JsonNode manifest = new ObjectMapper().readTree(bundle.resolve("bundle.json").toFile());
         double accuracy = manifest.at("/metrics/test/accuracy").asDouble();
@@ -90,10 +90,47 @@ class TrainJobTest {
     }
 
     @Test
+    void sharingOnLocal2TrainsWellAboveChance(@TempDir Path dir) throws IOException {
+        Path bundle = dir.resolve("bundle");
+        new TrainJob(config(bundle, "train.strategy=sharing"), new TrainJob.Options("local[2]", false, false, false)).run();
+        JsonNode manifest = new ObjectMapper().readTree(bundle.resolve("bundle.json").toFile());
+        double accuracy = manifest.at("/metrics/test/accuracy").asDouble();
+        assertTrue(accuracy > 0.80, "10 classes, so chance is 0.10; got " + accuracy);
+        assertTrue(manifest.at("/history/0/trainLoss").isNull(), "gradient sharing reports no training loss");
+        try (Stream<Path> left = Files.list(dir.resolve("work"))) {
+            assertEquals(List.of(), left.toList(), "exported minibatches are deleted when the job ends");
+        }
+    }
+
+    @Test
+    void earlyStoppingStopsOnHeldOutValidationDataAndKeepsTheBestEpoch(@TempDir Path dir) throws IOException {
+        Path bundle = dir.resolve("bundle");
+        // No epoch can improve accuracy by 0.5 after the first, so training stops after 1 + patience epochs.
+        TrainJob.Result result = new TrainJob(config(bundle, "train.epochs=6", "train.validation-fraction=0.2",
+                "train.early-stopping.enabled=true", "train.early-stopping.patience=2",
+                "train.early-stopping.min-delta=0.5", "train.collect-stats=true"),
+                new TrainJob.Options("local[2]", false, false, false)).run();
+        JsonNode manifest = new ObjectMapper().readTree(bundle.resolve("bundle.json").toFile());
+        assertTrue(manifest.get("stoppedEarly").asBoolean());
+        assertEquals(3, manifest.get("history").size());
+        assertEquals(1, manifest.get("finalEpoch").asInt());
+        assertEquals(manifest.at("/history/0/test/accuracy").asDouble(), manifest.at("/metrics/test/accuracy").asDouble(),
+                "the bundle's metrics are those of the network it holds, the best epoch's");
+        double trainShare = manifest.at("/metrics/validation/examples").asDouble() / 4000;
+        assertTrue(trainShare > 0.15 && trainShare < 0.25, "about 20% of 4,000 held out, got " + trainShare);
+        assertTrue(manifest.at("/metrics/validation/loss").asDouble() > 0);
+        MultiLayerNetwork best = ModelSerializer.restoreMultiLayerNetwork(bundle.resolve("checkpoints/best/network.zip").toFile(), true);
+        MultiLayerNetwork written = ModelSerializer.restoreMultiLayerNetwork(bundle.resolve("network.zip").toFile(), true);
+        assertEquals(best.params(), written.params());
+        assertTrue(manifest.get("trainingStats").size() > 0, "dl4j-spark timing statistics were collected");
+        assertEquals(result.manifest().finalEpoch(), 1);
+    }
+
+    @Test
     void existingBundleIsRefusedBeforeAnyTraining(@TempDir Path dir) throws IOException {
         Path bundle = Files.createDirectories(dir.resolve("bundle"));
         Files.writeString(bundle.resolve("bundle.json"), "{\"keep\": true}");
-        TrainJob job = new TrainJob(config(bundle), new TrainJob.Options("local[2]", false, false));
+        TrainJob job = new TrainJob(config(bundle), new TrainJob.Options("local[2]", false, false, false));
         BundleExistsException e = assertThrows(BundleExistsException.class, job::run);
         assertTrue(e.getMessage().contains("--overwrite"), e.getMessage());
         assertEquals("{\"keep\": true}", Files.readString(bundle.resolve("bundle.json")), "the old bundle is untouched");
@@ -102,7 +139,7 @@ class TrainJobTest {
     @Test
     void inputSizeThatDoesNotMatchTheDataIsRejectedBeforeSpark(@TempDir Path dir) {
         TrainJob job = new TrainJob(config(dir.resolve("bundle"), "model.input.size=700"),
-                new TrainJob.Options("local[2]", false, true));
+                new TrainJob.Options("local[2]", false, false, true));
         DataSourceException e = assertThrows(DataSourceException.class, job::run);
         assertTrue(e.getMessage().contains("model.input.size is 700"), e.getMessage());
         assertTrue(e.getMessage().contains("set model.input.size = 784"), e.getMessage());

@@ -1,0 +1,14 @@
+package io.sparktrain.config;
+
+/**
+ * Stop training when the validation metric has not improved by {@code minDelta} for
+ * {@code patience} epochs.
+ *
+ * @param metric      validation metric watched: accuracy, f1, precision, recall (higher is better) or loss (lower is better)
+ * @param restoreBest end with the network of the best epoch rather than the last one
+ */
+public record EarlyStoppingSection(boolean enabled, String metric, int patience, double minDelta, boolean restoreBest) {
+    public boolean lowerIsBetter() {
+        return metric.equals("loss");
+    }
+}

@@ -1,0 +1,120 @@
+package io.sparktrain.trainer.bundle;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+/**
+ * A model bundle directory on any Hadoop filesystem, through its life: checked before Spark
+ * starts, checkpoints while training, the final network and {@code bundle.json} at the end.
+ * {@code bundle.json} is written last and renamed into place, so its presence marks a complete
+ * bundle; a directory without it is an interrupted run that {@code --resume} can continue.
+ */
+public final class BundleDirectory {
+    /** What is at the bundle path before a run. */
+    public enum State { ABSENT, INTERRUPTED, COMPLETE }
+
+    private final String uri;
+    private final FileSystem fs;
+    private final Path path;
+
+    public BundleDirectory(String uri, Configuration hadoopConf) {
+        this.uri = uri;
+        try {
+            Path raw = new Path(uri);
+            this.fs = raw.getFileSystem(hadoopConf);
+            this.path = fs.makeQualified(raw);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open output bundle " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public CheckpointStore checkpoints(int keep) {
+        return new CheckpointStore(fs, path, keep);
+    }
+
+    public State state() {
+        try {
+            if (!fs.exists(path)) {
+                return State.ABSENT;
+            }
+            return fs.exists(new Path(path, BundleManifest.MANIFEST_FILE)) ? State.COMPLETE : State.INTERRUPTED;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot check output bundle " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fails fast, before any training, unless the run may write here: the path is free, or
+     * {@code overwrite} was asked for, or {@code resume} was asked for and there is a checkpoint.
+     */
+    public void checkUsable(boolean overwrite, boolean resume) {
+        State state = state();
+        if (resume) {
+            if (state == State.ABSENT || checkpoints(1).isEmpty()) {
+                throw new BundleExistsException("--resume was given but " + uri + " holds no checkpoint to resume from;"
+                        + " run without --resume to start training");
+            }
+            return;
+        }
+        if (state == State.ABSENT || overwrite) {
+            return;
+        }
+        if (state == State.COMPLETE) {
+            throw new BundleExistsException("model bundle " + uri + " already exists; pass --overwrite to replace it,"
+                    + " or choose another directory with --output URI (or --set output.bundle=URI)");
+        }
+        throw new BundleExistsException("model bundle " + uri + " holds an interrupted run (checkpoints, no bundle.json);"
+                + " pass --resume to continue it, --overwrite to start over, or --output URI for another directory");
+    }
+
+    /** Clears an existing bundle when the user asked to overwrite it; called once training is about to start. */
+    public void clear() {
+        try {
+            fs.delete(path, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete old bundle " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the final network then {@code bundle.json}, each under a temporary name first. */
+    public void writeFinal(MultiLayerNetwork network, BundleManifest manifest) {
+        try {
+            fs.mkdirs(path);
+            Path manifestFile = new Path(path, BundleManifest.MANIFEST_FILE);
+            if (fs.exists(manifestFile)) {
+                fs.delete(manifestFile, false);
+            }
+            Path networkTmp = new Path(path, "." + BundleManifest.NETWORK_FILE + ".partial");
+            try (OutputStream out = fs.create(networkTmp, true)) {
+                ModelSerializer.writeModel(network, out, true);
+            }
+            replace(networkTmp, new Path(path, BundleManifest.NETWORK_FILE));
+            Path manifestTmp = new Path(path, "." + BundleManifest.MANIFEST_FILE + ".partial");
+            try (OutputStream out = fs.create(manifestTmp, true)) {
+                Json.MAPPER.writeValue(out, manifest);
+            }
+            replace(manifestTmp, manifestFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write model bundle " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void replace(Path from, Path to) throws IOException {
+        if (fs.exists(to)) {
+            fs.delete(to, false);
+        }
+        if (!fs.rename(from, to)) {
+            throw new IOException("rename of " + from + " to " + to + " failed");
+        }
+    }
+}

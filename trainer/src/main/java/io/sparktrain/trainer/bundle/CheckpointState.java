@@ -1,0 +1,19 @@
+package io.sparktrain.trainer.bundle;
+
+import io.sparktrain.trainer.engine.EarlyStopping;
+import io.sparktrain.trainer.engine.EpochResult;
+import java.util.List;
+
+/**
+ * Everything besides the network that a resumed run needs to carry on exactly where the
+ * interrupted one stopped.
+ *
+ * @param epoch         the last finished epoch
+ * @param history       one entry per finished epoch
+ * @param earlyStopping the early-stopping state after {@code epoch}
+ */
+public record CheckpointState(int epoch, List<EpochResult> history, EarlyStopping earlyStopping) {
+    public CheckpointState {
+        history = List.copyOf(history);
+    }
+}

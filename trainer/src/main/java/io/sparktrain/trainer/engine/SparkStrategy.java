@@ -1,0 +1,82 @@
+package io.sparktrain.trainer.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.util.ShutdownHookManager;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.spark.api.TrainingMaster;
+import org.deeplearning4j.spark.api.stats.SparkTrainingStats;
+import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
+import org.deeplearning4j.spark.parameterserver.training.SharedTrainingMaster;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * Training on the Spark executors with one of dl4j-spark's training masters (parameter averaging
+ * or gradient sharing, see {@link TrainingMasters}). Minibatches are exported once under a work
+ * directory unique to the run and reused by every epoch; {@link #close()} deletes that directory.
+ */
+public final class SparkStrategy implements TrainingStrategy {
+    private final JavaSparkContext sc;
+    private final SparkDl4jMultiLayer sparkNetwork;
+    private final TrainingMaster<?, ?> master;
+    private final Path exportDir;
+    private final Runnable cleanupOnShutdown;
+
+    private static final int SHUTDOWN_PRIORITY = 30;
+
+    /**
+     * @param exportDir directory the master exports minibatches to, unique to this run (deleted by {@link #close()})
+     */
+    public SparkStrategy(JavaSparkContext sc, MultiLayerNetwork network, TrainingMaster<?, ?> master, Path exportDir,
+            boolean collectStats) {
+        this.sc = sc;
+        this.master = master;
+        this.exportDir = exportDir;
+        this.sparkNetwork = new SparkDl4jMultiLayer(sc, network, master);
+        sparkNetwork.setCollectTrainingStats(collectStats);
+        // A job stopped by a signal (Ctrl-C, YARN/Kubernetes preemption) skips close(): clean up then too,
+        // before Hadoop closes its filesystems (priority 10).
+        this.cleanupOnShutdown = this::deleteExport;
+        ShutdownHookManager.get().addShutdownHook(cleanupOnShutdown, SHUTDOWN_PRIORITY);
+    }
+
+    @Override
+    public Double fitEpoch(JavaRDD<DataSet> train) {
+        sparkNetwork.fit(train);
+        // Parameter averaging reports the workers' mean score; gradient sharing reports none (0).
+        return master instanceof SharedTrainingMaster ? null : sparkNetwork.getScore();
+    }
+
+    @Override
+    public MultiLayerNetwork network() {
+        return sparkNetwork.getNetwork();
+    }
+
+    @Override
+    public Map<String, Map<String, Double>> trainingStats() {
+        SparkTrainingStats stats = sparkNetwork.getSparkTrainingStats();
+        return stats == null ? Map.of() : TrainingStatsSummary.summarise(stats);
+    }
+
+    @Override
+    public void close() {
+        ShutdownHookManager.get().removeShutdownHook(cleanupOnShutdown);
+        deleteExport();
+    }
+
+    private void deleteExport() {
+        master.deleteTempFiles(sc);
+        try {
+            FileSystem fs = exportDir.getFileSystem(sc.hadoopConfiguration());
+            fs.delete(exportDir, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete exported minibatches in " + exportDir
+                    + "; delete that directory by hand", e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.sparktrain.testing;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * {@code scripts/sparktrain} run as a user runs it, in its own process, with its output collected
+ * line by line so a test can wait for a given line (and, say, kill the job then).
+ */
+public final class Launched {
+    public static final File PROJECT = new File(System.getProperty("sparktrain.project.dir"));
+
+    private final Process process;
+    private final List<String> lines = new ArrayList<>();
+    private final Thread reader;
+
+    private Launched(Process process) {
+        this.process = process;
+        this.reader = new Thread(this::readOutput, "launched-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    public static Launched start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", "scripts/sparktrain"));
+        command.addAll(List.of(args));
+        return new Launched(new ProcessBuilder(command).directory(PROJECT).redirectErrorStream(true).start());
+    }
+
+    /** Starts and waits for the end; fails if it takes longer than {@code minutes}. */
+    public static Launched run(int minutes, String... args) throws IOException, InterruptedException {
+        Launched launched = start(args);
+        launched.awaitExit(minutes);
+        return launched;
+    }
+
+    private void readOutput() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                synchronized (lines) {
+                    lines.add(line);
+                    lines.notifyAll();
+                }
+            }
+        } catch (IOException e) {
+            synchronized (lines) {
+                lines.add("[output closed: " + e + "]");
+            }
+        }
+    }
+
+    /** Waits until a line matches, or fails with the output so far. */
+    public String awaitLine(Predicate<String> matches, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        synchronized (lines) {
+            int seen = 0;
+            while (true) {
+                for (; seen < lines.size(); seen++) {
+                    if (matches.test(lines.get(seen))) {
+                        return lines.get(seen);
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || (!process.isAlive() && !reader.isAlive())) {
+                    throw new AssertionError("no matching line after " + seconds + "s; output:\n" + output());
+                }
+                lines.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.min(left, TimeUnit.SECONDS.toNanos(1)))));
+            }
+        }
+    }
+
+    public int awaitExit(int minutes) throws InterruptedException {
+        if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("still running after " + minutes + " min; output:\n" + output());
+        }
+        reader.join(10_000);
+        return process.exitValue();
+    }
+
+    /** SIGTERM, as Ctrl-C or a cluster manager's preemption sends. */
+    public int terminate() throws InterruptedException {
+        process.destroy();
+        return awaitExit(2);
+    }
+
+    public int exitValue() {
+        return process.exitValue();
+    }
+
+    public String output() {
+        synchronized (lines) {
+            return String.join("\n", lines);
+        }
+    }
+}

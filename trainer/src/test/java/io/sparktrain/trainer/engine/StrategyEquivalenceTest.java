@@ -1,0 +1,94 @@
+package io.sparktrain.trainer.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparktrain.config.AveragingSection;
+import io.sparktrain.config.SparkSection;
+import io.sparktrain.trainer.job.SparkSessions;
+import io.sparktrain.trainer.model.Activation;
+import io.sparktrain.trainer.model.DenseLayerSpec;
+import io.sparktrain.trainer.model.Loss;
+import io.sparktrain.trainer.model.NetworkFactory;
+import io.sparktrain.trainer.model.NetworkSpec;
+import io.sparktrain.trainer.model.OptimizerSpec;
+import io.sparktrain.trainer.model.OutputLayerSpec;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One Spark worker averaging after every minibatch must reproduce plain single-JVM training with
+ * the same seed (after DL4J's TestCompareParameterAveragingSparkVsSingleMachine): if it does not,
+ * the distributed engine changes the maths, not just where it runs.
+ */
+class StrategyEquivalenceTest {
+    private static final long SEED = 12345;
+    private static final int EPOCHS = 5;
+
+    private static MultiLayerNetwork network() {
+        NetworkSpec spec = new NetworkSpec(4, "xavier", List.of(
+                new DenseLayerSpec(8, Activation.TANH, 0),
+                new OutputLayerSpec(3, Activation.SOFTMAX, Loss.CROSS_ENTROPY)),
+                new OptimizerSpec("adam", 0.05, 0), 0);
+        return NetworkFactory.build(spec, SEED);
+    }
+
+    /** One minibatch of 32 random examples with one-hot labels. */
+    private static DataSet minibatch() {
+        Nd4j.getRandom().setSeed(SEED);
+        DataSet data = new DataSet(Nd4j.rand(32, 4), Nd4j.zeros(32, 3));
+        for (int i = 0; i < 32; i++) {
+            data.getLabels().putScalar(i, i % 3, 1.0);
+        }
+        return data;
+    }
+
+    @Test
+    void averagingWithOneWorkerAndFrequencyOneEqualsLocalTraining(@TempDir java.nio.file.Path work) {
+        SparkSession spark = SparkSessions.start(SparkSessions.sparkConf("equivalence", "local[1]",
+                new SparkSection("local[1]", Map.of("spark.ui.enabled", "false"))));
+        try {
+            JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            JavaRDD<DataSet> data = sc.parallelize(List.of(minibatch()), 1);
+            MultiLayerNetwork initial = network();
+
+            MultiLayerNetwork local;
+            try (LocalStrategy strategy = new LocalStrategy(network())) {
+                for (int epoch = 0; epoch < EPOCHS; epoch++) {
+                    strategy.fitEpoch(data);
+                }
+                local = strategy.network();
+            }
+
+            Path exportDir = new Path(work.resolve("export").toUri());
+            MultiLayerNetwork averaged;
+            try (SparkStrategy strategy = new SparkStrategy(sc, network(), TrainingMasters.averaging(
+                    new AveragingSection(1, 0, "export", work.toString(), "never"), 32, SEED, exportDir, false),
+                    exportDir, false)) {
+                for (int epoch = 0; epoch < EPOCHS; epoch++) {
+                    strategy.fitEpoch(data);
+                }
+                averaged = strategy.network();
+            }
+
+            assertFalse(initial.params().equalsWithEps(local.params(), 1e-3), "training must have moved the parameters");
+            double maxDifference = local.params().sub(averaged.params()).amaxNumber().doubleValue();
+            assertTrue(maxDifference < 1e-5, "parameters differ by up to " + maxDifference);
+            assertTrue(local.getUpdater().getStateViewArray().equalsWithEps(
+                    averaged.getUpdater().getStateViewArray(), 1e-5), "Adam state must match too (saveUpdater)");
+            assertEquals(EPOCHS, averaged.getEpochCount());
+        } finally {
+            spark.stop();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.sparktrain.trainer.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sparktrain.testing.Launched;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A training run on full MNIST stopped by a signal after epoch 2 of 4, then resumed with
+ * {@code --resume}, must end like an undisturbed run: 4 epochs of history and the same accuracy
+ * within half a point.
+ */
+class ResumeIT {
+    private static final int EPOCHS = 4;
+
+    private static String[] train(Path bundle, Path work, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("train", "conf/mnist-mlp.conf",
+                "--set", "train.epochs=" + EPOCHS, "--set", "train.averaging.work-dir=\"" + work + "\"",
+                "--output", bundle.toString()));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void runStoppedAfterEpoch2ResumesToTheAccuracyOfAnUndisturbedRun(@TempDir Path dir) throws Exception {
+        Path bundle = dir.resolve("resumed");
+        Path work = dir.resolve("work");
+
+        Launched interrupted = Launched.start(train(bundle, work));
+        interrupted.awaitLine(line -> line.contains("epoch 2/" + EPOCHS), 600);
+        Path checkpoint = bundle.resolve("checkpoints/epoch-00002/state.json");
+        for (int i = 0; i < 600 && !Files.exists(checkpoint); i++) {
+            Thread.sleep(100);
+        }
+        interrupted.terminate();
+        assertTrue(Files.exists(checkpoint), "epoch 2 was checkpointed:\n" + interrupted.output());
+        assertFalse(Files.exists(bundle.resolve("bundle.json")), "an interrupted run must not look complete");
+        assertEquals(List.of(), list(work), "a job stopped by a signal still deletes its exported minibatches");
+
+        Launched refused = Launched.run(5, train(bundle, work));
+        assertEquals(2, refused.exitValue(), refused.output());
+        assertTrue(refused.output().contains("pass --resume to continue it"), refused.output());
+
+        Launched resumed = Launched.run(10, train(bundle, work, "--resume"));
+        assertEquals(0, resumed.exitValue(), resumed.output());
+        assertTrue(resumed.output().contains("resumed after epoch 2"), resumed.output());
+        assertFalse(resumed.output().contains("epoch 1/" + EPOCHS), "epochs 1 and 2 are not trained again");
+
+        Path undisturbedBundle = dir.resolve("undisturbed");
+        Launched undisturbed = Launched.run(10, train(undisturbedBundle, work));
+        assertEquals(0, undisturbed.exitValue(), undisturbed.output());
+
+        JsonNode resumedManifest = new ObjectMapper().readTree(bundle.resolve("bundle.json").toFile());
+        JsonNode undisturbedManifest = new ObjectMapper().readTree(undisturbedBundle.resolve("bundle.json").toFile());
+        assertEquals(EPOCHS, resumedManifest.get("history").size());
+        for (int i = 0; i < EPOCHS; i++) {
+            assertEquals(i + 1, resumedManifest.at("/history/" + i + "/epoch").asInt());
+        }
+        double resumedAccuracy = resumedManifest.at("/metrics/test/accuracy").asDouble();
+        double undisturbedAccuracy = undisturbedManifest.at("/metrics/test/accuracy").asDouble();
+        assertTrue(resumedAccuracy >= 0.97, "resumed run reached " + resumedAccuracy);
+        assertTrue(Math.abs(resumedAccuracy - undisturbedAccuracy) <= 0.005,
+                "resumed " + resumedAccuracy + " vs undisturbed " + undisturbedAccuracy);
+        assertEquals(List.of(), list(work), "no exported minibatches left behind");
+    }
+
+    private static List<Path> list(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        }
+    }
+}

@@ -57,6 +57,14 @@ public final class ConfigReader {
         problems.add(path(key) + ": " + message);
     }
 
+    /**
+     * Problems found so far by this reader and every reader sharing its list (not counting unknown
+     * keys, which {@link #finish} finds): lets a caller tell whether what it just read is consistent.
+     */
+    public int problemCount() {
+        return problems.size();
+    }
+
     public boolean has(String key) {
         read.add(key);
         return config.hasPath(key);
@@ -155,6 +163,63 @@ public final class ConfigReader {
             problem(key, "must be a list of strings, got " + describe(key));
         }
         return List.of();
+    }
+
+    /** Whether the value at {@code key} is a string (as opposed to a number, list or object). */
+    public boolean isString(String key) {
+        read.add(key);
+        return config.hasPath(key) && config.getValue(key).valueType() == ConfigValueType.STRING;
+    }
+
+    /**
+     * One integer or a list of integers, each in range: for values such as a kernel size that are
+     * written {@code 3} when every dimension is the same and {@code [3, 5]} when they differ.
+     */
+    public List<Integer> integers(String key, int min, int max) {
+        read.add(key);
+        String expected = "an integer " + range(min, max) + " or a list of them";
+        List<Integer> values;
+        try {
+            values = config.getValue(key).valueType() == ConfigValueType.LIST
+                    ? config.getIntList(key) : List.of(config.getInt(key));
+        } catch (Missing e) {
+            problem(key, "is required but missing; add " + expected);
+            return List.of(min);
+        } catch (WrongType | com.typesafe.config.ConfigException.BadValue e) {
+            problem(key, "must be " + expected + ", got " + describe(key));
+            return List.of(min);
+        }
+        if (values.stream().anyMatch(v -> v < min || v > max)) {
+            problem(key, "is " + values + "; each value allowed: " + range(min, max));
+        }
+        return values;
+    }
+
+    public List<Double> decimalList(String key, double min, double max) {
+        read.add(key);
+        List<Double> values;
+        try {
+            values = config.getDoubleList(key);
+        } catch (Missing e) {
+            problem(key, "is required but missing; add a list of numbers from " + min + " to " + max);
+            return List.of();
+        } catch (WrongType e) {
+            problem(key, "must be a list of numbers from " + min + " to " + max + ", got " + describe(key));
+            return List.of();
+        }
+        if (values.stream().anyMatch(v -> !(v >= min && v <= max))) {
+            problem(key, "is " + values + "; each value allowed: " + min + " to " + max);
+        }
+        return values;
+    }
+
+    /**
+     * Marks every key under this reader as read, for an object already reported as invalid as a
+     * whole (e.g. a layer of unknown type), so its other keys are not reported again as unknown.
+     */
+    public void ignoreRemainingKeys() {
+        read.addAll(userConfig.root().keySet());
+        passThrough.addAll(userConfig.root().keySet());
     }
 
     /** A nested object read with its own reader; its keys are checked like top-level ones. */

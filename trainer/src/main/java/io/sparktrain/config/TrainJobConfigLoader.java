@@ -5,9 +5,9 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigValueFactory;
-import io.sparktrain.trainer.model.LayerSpec;
 import io.sparktrain.trainer.model.NetworkSpec;
 import io.sparktrain.trainer.model.NetworkSpecReader;
+import io.sparktrain.trainer.model.Shape;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,13 +93,13 @@ public final class TrainJobConfigLoader {
         SparkSection spark = new SparkSection(sparkReader.string("master"), sparkReader.stringMap("conf"));
 
         DataSection data = readData(root.section("data"));
-        NetworkSpec model = NetworkSpecReader.read(root.section("model"));
+        Optional<NetworkSpec> model = NetworkSpecReader.read(root.section("model"));
         TrainSection train = TrainSectionReader.read(root.section("train"));
         OutputSection output = new OutputSection(root.section("output").string("bundle"));
 
-        checkAcrossSections(root, data, model);
+        model.ifPresent(spec -> checkAcrossSections(root, data, spec));
         root.finish(source);
-        return new TrainJobConfig(source, job, spark, data, model, train, output, merged);
+        return new TrainJobConfig(source, job, spark, data, model.orElseThrow(), train, output, merged);
     }
 
     private static DataSection readData(ConfigReader data) {
@@ -119,13 +119,23 @@ public final class TrainJobConfigLoader {
     }
 
     private static void checkAcrossSections(ConfigReader root, DataSection data, NetworkSpec model) {
-        if (model.layers().isEmpty() || data.labels().isEmpty()) {
+        // The training engine trains one MultiLayerNetwork on labelled images so far.
+        if (model.isGraph()) {
+            root.problem("model.graph", "the train job cannot train graph networks yet; describe the network"
+                    + " as a stack in model.layers");
             return;
         }
-        LayerSpec last = model.layers().get(model.layers().size() - 1);
-        if (last.units() != data.numClasses()) {
-            root.problem("model.layers[" + (model.layers().size() - 1) + "].units",
-                    "is " + last.units() + " but data.labels names " + data.numClasses()
+        if (model.input() instanceof Shape.Sequence) {
+            root.problem("model.input.type", "is sequence, but data.format '" + data.format()
+                    + "' holds images; use type flat or image");
+        }
+        if (data.labels().isEmpty()) {
+            return;
+        }
+        int units = model.outputLayer().units();
+        if (units != data.numClasses()) {
+            root.problem("model.layers[" + (model.topology().layers().size() - 1) + "].units",
+                    "is " + units + " but data.labels names " + data.numClasses()
                             + " classes; the output layer needs one unit per class");
         }
     }

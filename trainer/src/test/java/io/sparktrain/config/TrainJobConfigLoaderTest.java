@@ -9,6 +9,7 @@ import com.typesafe.config.ConfigFactory;
 import io.sparktrain.trainer.model.Activation;
 import io.sparktrain.trainer.model.DenseLayerSpec;
 import io.sparktrain.trainer.model.Loss;
+import io.sparktrain.trainer.model.WeightInit;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ class TrainJobConfigLoaderTest {
         assertEquals("local[*]", config.spark().master());
         assertEquals("work/bundles/test", config.output().bundle(), "the default bundle path follows job.name");
         assertEquals(3, config.data().numClasses());
-        assertEquals(new DenseLayerSpec(8, Activation.RELU, 0), config.model().layers().get(0));
+        assertEquals(new DenseLayerSpec(8, Activation.RELU, 0, WeightInit.RELU), config.model().topology().layers().get(0));
         assertEquals(Loss.CROSS_ENTROPY, config.model().outputLayer().loss());
     }
 

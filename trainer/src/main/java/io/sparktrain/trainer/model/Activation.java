@@ -1,10 +1,7 @@
 package io.sparktrain.trainer.model;
 
-import java.util.Arrays;
-import java.util.List;
-
 /** Activation functions a layer spec may name, with the DL4J function each maps to. */
-public enum Activation {
+public enum Activation implements ConfigChoice {
     RELU("relu", org.nd4j.linalg.activations.Activation.RELU),
     LEAKYRELU("leakyrelu", org.nd4j.linalg.activations.Activation.LEAKYRELU),
     TANH("tanh", org.nd4j.linalg.activations.Activation.TANH),
@@ -21,20 +18,12 @@ public enum Activation {
         this.dl4j = dl4j;
     }
 
+    @Override
     public String configName() {
         return configName;
     }
 
     public org.nd4j.linalg.activations.Activation dl4j() {
         return dl4j;
-    }
-
-    public static List<String> configNames() {
-        return Arrays.stream(values()).map(Activation::configName).toList();
-    }
-
-    public static Activation fromConfigName(String name) {
-        return Arrays.stream(values()).filter(a -> a.configName.equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown activation " + name));
     }
 }

@@ -1,7 +1,12 @@
 package io.sparktrain.trainer.model;
 
-/** One layer of a network spec, as written under {@code model.layers} in a job config. */
-public sealed interface LayerSpec permits DenseLayerSpec, OutputLayerSpec {
-    /** Number of output units (neurons) of the layer. */
-    int units();
+/**
+ * One layer of a network spec, as written under {@code model.layers} or as a vertex of
+ * {@code model.graph}: one record per {@link LayerType}, holding what the config said with every
+ * default already applied.
+ */
+public sealed interface LayerSpec permits DenseLayerSpec, Conv2dLayerSpec, PoolingLayerSpec, FlattenLayerSpec,
+        DropoutLayerSpec, BatchNormLayerSpec, EmbeddingLayerSpec, LstmLayerSpec, OutputLayerSpec, MergeLayerSpec,
+        AddLayerSpec {
+    LayerType type();
 }

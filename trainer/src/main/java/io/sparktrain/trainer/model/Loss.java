@@ -1,36 +1,53 @@
 package io.sparktrain.trainer.model;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+import java.util.function.Function;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMAE;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 /**
  * Loss functions an output layer may name, each with the output activations it is correct for:
- * multi-class cross-entropy needs softmax probabilities, binary cross-entropy needs sigmoid ones.
+ * multi-class cross-entropy needs softmax probabilities, binary cross-entropy (one yes/no per
+ * unit: binary and multi-label) needs sigmoid ones.
  */
-public enum Loss {
-    CROSS_ENTROPY("cross-entropy", LossFunction.MCXENT, Set.of(Activation.SOFTMAX)),
-    BINARY_CROSS_ENTROPY("binary-cross-entropy", LossFunction.XENT, Set.of(Activation.SIGMOID)),
-    MSE("mse", LossFunction.MSE, Set.of(Activation.values())),
-    MAE("mae", LossFunction.L1, Set.of(Activation.values()));
+public enum Loss implements ConfigChoice {
+    CROSS_ENTROPY("cross-entropy", LossMCXENT::new, Set.of(Activation.SOFTMAX)),
+    BINARY_CROSS_ENTROPY("binary-cross-entropy", LossBinaryXENT::new, Set.of(Activation.SIGMOID)),
+    MSE("mse", LossMSE::new, Set.of(Activation.values())),
+    MAE("mae", LossMAE::new, Set.of(Activation.values()));
 
     private final String configName;
-    private final LossFunction dl4j;
+    private final Function<INDArray, ILossFunction> weighted;
     private final Set<Activation> outputActivations;
 
-    Loss(String configName, LossFunction dl4j, Set<Activation> outputActivations) {
+    Loss(String configName, Function<INDArray, ILossFunction> weighted, Set<Activation> outputActivations) {
         this.configName = configName;
-        this.dl4j = dl4j;
+        this.weighted = weighted;
         this.outputActivations = outputActivations;
     }
 
+    @Override
     public String configName() {
         return configName;
     }
 
-    public LossFunction dl4j() {
-        return dl4j;
+    /**
+     * The DL4J loss; with class weights, DL4J's weighted form of it (each output unit's loss
+     * multiplied by its weight). An empty list means unweighted.
+     */
+    public ILossFunction dl4j(List<Double> classWeights) {
+        if (classWeights.isEmpty()) {
+            return weighted.apply(null);
+        }
+        double[] weights = classWeights.stream().mapToDouble(Double::doubleValue).toArray();
+        // DL4J wants a row vector [1, units].
+        return weighted.apply(Nd4j.create(weights, new long[] {1, weights.length}));
     }
 
     public boolean fits(Activation activation) {
@@ -39,14 +56,5 @@ public enum Loss {
 
     public Set<Activation> outputActivations() {
         return outputActivations;
-    }
-
-    public static List<String> configNames() {
-        return Arrays.stream(values()).map(Loss::configName).toList();
-    }
-
-    public static Loss fromConfigName(String name) {
-        return Arrays.stream(values()).filter(l -> l.configName.equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown loss " + name));
     }
 }

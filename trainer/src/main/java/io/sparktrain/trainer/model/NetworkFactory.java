@@ -1,43 +1,100 @@
 package io.sparktrain.trainer.model;
 
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import static io.sparktrain.trainer.model.Topology.Graph.INPUT;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
-/** Builds an initialised DL4J network from a validated {@link NetworkSpec}. */
+/**
+ * Builds an initialised DL4J network from a validated {@link NetworkSpec}: a MultiLayerNetwork
+ * for a stack ({@code model.layers}), a ComputationGraph for a graph ({@code model.graph}).
+ */
 public final class NetworkFactory {
     private NetworkFactory() {
     }
 
+    /** The network of a stack spec. */
     public static MultiLayerNetwork build(NetworkSpec spec, long seed) {
-        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .weightInit(NetworkSpecReader.WEIGHT_INITS.get(spec.weightInit()))
-                .updater(spec.optimizer().toUpdater())
-                .l2(spec.l2())
-                .list();
-        int inputs = spec.inputSize();
-        for (int i = 0; i < spec.layers().size(); i++) {
-            LayerSpec layer = spec.layers().get(i);
-            if (layer instanceof DenseLayerSpec dense) {
-                DenseLayer.Builder builder = new DenseLayer.Builder()
-                        .nIn(inputs).nOut(dense.units()).activation(dense.activation().dl4j());
-                if (dense.dropout() > 0) {
-                    // DL4J's dropOut takes the probability of *retaining* an input.
-                    builder.dropOut(1.0 - dense.dropout());
-                }
-                list.layer(i, builder.build());
-            } else if (layer instanceof OutputLayerSpec output) {
-                list.layer(i, new OutputLayer.Builder(output.loss().dl4j())
-                        .nIn(inputs).nOut(output.units()).activation(output.activation().dl4j()).build());
-            }
-            inputs = layer.units();
+        if (!(spec.topology() instanceof Topology.Sequential sequential)) {
+            throw new IllegalArgumentException("model.graph describes a ComputationGraph; build it with buildGraph");
         }
-        MultiLayerConfiguration configuration = list.build();
-        MultiLayerNetwork network = new MultiLayerNetwork(configuration);
+        NeuralNetConfiguration.ListBuilder list = configuration(spec, seed).list();
+        Shape shape = spec.input();
+        int index = 0;
+        InputPreProcessor flatten = null;
+        for (LayerSpec layer : sequential.layers()) {
+            if (layer instanceof FlattenLayerSpec) {
+                flatten = Dl4jLayers.flatten((Shape.Image) shape);
+            } else {
+                list.layer(index, Dl4jLayers.layer(layer, shape));
+                if (flatten != null) {
+                    list.inputPreProcessor(index, flatten);
+                    flatten = null;
+                }
+                index++;
+            }
+            shape = ShapeCalculator.output(layer, List.of(shape));
+        }
+        // DL4J derives every nIn and inserts the reshaping preprocessors (e.g. image to vector) from this.
+        list.setInputType(Dl4jLayers.inputType(spec.input(), tokenVocabulary(spec)));
+        MultiLayerNetwork network = new MultiLayerNetwork(list.build());
         network.init();
         return network;
+    }
+
+    /**
+     * The network of a graph spec. Its input is named {@code input}; its outputs come in the order
+     * of {@code model.graph.outputs}, as do the label arrays it trains on.
+     */
+    public static ComputationGraph buildGraph(NetworkSpec spec, long seed) {
+        if (!(spec.topology() instanceof Topology.Graph graph)) {
+            throw new IllegalArgumentException("model.layers describes a MultiLayerNetwork; build it with build");
+        }
+        var builder = configuration(spec, seed).graphBuilder().addInputs(INPUT)
+                .setInputTypes(Dl4jLayers.inputType(spec.input(), tokenVocabulary(spec)));
+        Map<String, Shape> shapes = new HashMap<>(Map.of(INPUT, spec.input()));
+        for (VertexSpec vertex : graph.vertices()) {
+            List<Shape> in = vertex.inputs().stream().map(shapes::get).toList();
+            String[] inputs = vertex.inputs().toArray(String[]::new);
+            switch (vertex.layer().type()) {
+                case FLATTEN -> builder.addVertex(vertex.name(),
+                        new PreprocessorVertex(Dl4jLayers.flatten((Shape.Image) in.get(0))), inputs);
+                case MERGE -> builder.addVertex(vertex.name(), new MergeVertex(), inputs);
+                case ADD -> builder.addVertex(vertex.name(), new ElementWiseVertex(ElementWiseVertex.Op.Add), inputs);
+                default -> builder.addLayer(vertex.name(), Dl4jLayers.layer(vertex.layer(), in.get(0)), inputs);
+            }
+            shapes.put(vertex.name(), ShapeCalculator.output(vertex.layer(), in));
+        }
+        builder.setOutputs(graph.outputNames().toArray(String[]::new));
+        ComputationGraph network = new ComputationGraph(builder.build());
+        network.init();
+        return network;
+    }
+
+    /** Settings for every layer: what the spec sets network-wide. */
+    private static NeuralNetConfiguration.Builder configuration(NetworkSpec spec, long seed) {
+        return new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(spec.optimizer().toUpdater())
+                .l2(spec.l2())
+                .gradientNormalization(spec.clipping().type().dl4j())
+                .gradientNormalizationThreshold(spec.clipping().threshold())
+                // DL4J's default is sigmoid; layers without an activation key (batch-norm, embedding) are linear.
+                .activation(org.nd4j.linalg.activations.Activation.IDENTITY);
+    }
+
+    /** Every embedding reads the network input (the reader checks this), all with one vocabulary. */
+    private static OptionalInt tokenVocabulary(NetworkSpec spec) {
+        return spec.topology().layers().stream().filter(EmbeddingLayerSpec.class::isInstance)
+                .mapToInt(layer -> ((EmbeddingLayerSpec) layer).vocabSize()).findFirst();
     }
 }

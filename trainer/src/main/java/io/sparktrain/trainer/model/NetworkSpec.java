@@ -3,20 +3,37 @@ package io.sparktrain.trainer.model;
 import java.util.List;
 
 /**
- * A feed-forward network described in the job config, the way a Keras {@code Sequential} is.
+ * A network described in the job config the way a Keras model is: the input, the layers (a
+ * {@code Sequential} stack or a functional graph) and how to train them.
  *
- * @param inputSize  number of input features per example
- * @param weightInit DL4J weight initialisation, by config name (e.g. {@code relu}, {@code xavier})
- * @param layers     hidden layers then exactly one output layer, last
- * @param optimizer  updater and learning rate
- * @param l2         L2 regularisation coefficient on weights (0 = none)
+ * @param input     what one example of the data looks like
+ * @param topology  the layers and how they connect
+ * @param optimizer updater, learning rate and its schedule
+ * @param l2        L2 regularisation coefficient on weights (0 = none)
+ * @param clipping  gradient clipping
  */
-public record NetworkSpec(int inputSize, String weightInit, List<LayerSpec> layers, OptimizerSpec optimizer, double l2) {
-    public NetworkSpec {
-        layers = List.copyOf(layers);
+public record NetworkSpec(Shape input, Topology topology, OptimizerSpec optimizer, double l2,
+        GradientClipping clipping) {
+    /** Values per example in the data (features per example for a flat input). */
+    public int inputSize() {
+        return input.values();
     }
 
+    public boolean isGraph() {
+        return topology instanceof Topology.Graph;
+    }
+
+    /** The output layers, in the order their labels come in the data. */
+    public List<OutputLayerSpec> outputs() {
+        return topology.outputs();
+    }
+
+    /** The output layer of a single-output network. */
     public OutputLayerSpec outputLayer() {
-        return (OutputLayerSpec) layers.get(layers.size() - 1);
+        List<OutputLayerSpec> outputs = outputs();
+        if (outputs.size() != 1) {
+            throw new IllegalStateException("the network has " + outputs.size() + " outputs, not one");
+        }
+        return outputs.get(0);
     }
 }

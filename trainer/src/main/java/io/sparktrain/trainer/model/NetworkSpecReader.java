@@ -1,80 +1,101 @@
 package io.sparktrain.trainer.model;
 
 import io.sparktrain.config.ConfigReader;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
-/** Reads and validates the {@code model} section of a job config into a {@link NetworkSpec}. */
+/**
+ * Reads and validates the {@code model} section of a job config into a {@link NetworkSpec}:
+ * the input, how to train, and the layers as a stack ({@code model.layers}) or a graph
+ * ({@code model.graph}). Problems go to the {@link ConfigReader}, all of them, by key path.
+ */
 public final class NetworkSpecReader {
-    /** Weight initialisations by config name. */
-    public static final Map<String, org.deeplearning4j.nn.weights.WeightInit> WEIGHT_INITS = Map.of(
-            "relu", org.deeplearning4j.nn.weights.WeightInit.RELU,
-            "relu-uniform", org.deeplearning4j.nn.weights.WeightInit.RELU_UNIFORM,
-            "xavier", org.deeplearning4j.nn.weights.WeightInit.XAVIER,
-            "xavier-uniform", org.deeplearning4j.nn.weights.WeightInit.XAVIER_UNIFORM,
-            "lecun-normal", org.deeplearning4j.nn.weights.WeightInit.LECUN_NORMAL,
-            "normal", org.deeplearning4j.nn.weights.WeightInit.NORMAL,
-            "uniform", org.deeplearning4j.nn.weights.WeightInit.UNIFORM,
-            "zero", org.deeplearning4j.nn.weights.WeightInit.ZERO);
-
-    private static final List<String> LAYER_TYPES = List.of("dense", "output");
+    private static final List<String> INPUT_TYPES = List.of("flat", "image", "sequence");
+    private static final List<String> SCHEDULE_TYPES = List.of("none", "step", "exponential");
 
     private NetworkSpecReader() {
     }
 
-    public static NetworkSpec read(ConfigReader model) {
-        ConfigReader input = model.section("input");
-        int inputSize = input.integer("size", 1, Integer.MAX_VALUE);
-        String weightInit = model.oneOf("weight-init", WEIGHT_INITS.keySet().stream().sorted().toList());
+    /** The spec, or empty when the section has problems (each reported to {@code model}). */
+    public static Optional<NetworkSpec> read(ConfigReader model) {
+        int before = model.problemCount();
+        Shape input = readInput(model.section("input"));
+        LayerSpecReader layers = new LayerSpecReader(ConfigChoice.read(model, "weight-init", WeightInit.class),
+                model.decimal("dropout", 0, 0.99));
         double l2 = model.decimal("l2", 0, 1);
-
-        ConfigReader optimizerReader = model.section("optimizer");
-        OptimizerSpec optimizer = new OptimizerSpec(
-                optimizerReader.oneOf("type", OptimizerSpec.TYPES),
-                optimizerReader.decimal("learning-rate", 1e-9, 10),
-                optimizerReader.decimal("momentum", 0, 0.9999));
-
-        List<ConfigReader> layerReaders = model.objectList("layers");
-        List<LayerSpec> layers = new ArrayList<>();
-        for (int i = 0; i < layerReaders.size(); i++) {
-            ConfigReader layer = layerReaders.get(i);
-            boolean last = i == layerReaders.size() - 1;
-            String type = layer.oneOf("type", LAYER_TYPES);
-            if (type.equals("output") != last) {
-                layer.problem("type", last
-                        ? "is '" + type + "' but the last layer must be of type 'output' (it carries the loss)"
-                        : "is 'output' but only the last layer may be an output layer; use 'dense' here");
-            }
-            layers.add(type.equals("output") ? readOutput(layer) : readDense(layer));
+        GradientClipping clipping = readClipping(model.section("gradient-clipping"));
+        OptimizerSpec optimizer = readOptimizer(model.section("optimizer"));
+        Topology topology = readTopology(model, input, layers);
+        if (model.problemCount() > before) {
+            return Optional.empty();
         }
-        if (layerReaders.isEmpty() && model.has("layers")) {
-            model.problem("layers", "is empty; a network needs at least an output layer");
-        }
-        return new NetworkSpec(inputSize, weightInit, layers, optimizer, l2);
+        return Optional.of(new NetworkSpec(input, topology, optimizer, l2, clipping));
     }
 
-    private static DenseLayerSpec readDense(ConfigReader layer) {
-        int units = layer.integer("units", 1, 1_000_000);
-        Activation activation = activation(layer);
-        double dropout = layer.has("dropout") ? layer.decimal("dropout", 0, 0.99) : 0;
-        return new DenseLayerSpec(units, activation, dropout);
+    private static Shape readInput(ConfigReader input) {
+        return switch (input.oneOf("type", INPUT_TYPES)) {
+            case "image" -> new Shape.Image(input.integer("height", 1, 100_000), input.integer("width", 1, 100_000),
+                    input.integer("channels", 1, 100_000));
+            case "sequence" -> new Shape.Sequence(input.integer("length", 1, 100_000_000),
+                    input.has("features") ? input.integer("features", 1, 1_000_000) : 1);
+            default -> new Shape.Flat(input.integer("size", 1, Integer.MAX_VALUE));
+        };
     }
 
-    private static OutputLayerSpec readOutput(ConfigReader layer) {
-        int units = layer.integer("units", 1, 1_000_000);
-        Activation activation = activation(layer);
-        Loss loss = Loss.fromConfigName(layer.oneOf("loss", Loss.configNames()));
-        if (!loss.fits(activation)) {
-            layer.problem("loss", "'" + loss.configName() + "' does not fit output activation '"
-                    + activation.configName() + "'; use activation "
-                    + loss.outputActivations().stream().map(Activation::configName).sorted().toList()
-                    + " with this loss, or another loss");
+    private static Topology readTopology(ConfigReader model, Shape input, LayerSpecReader layers) {
+        boolean stack = model.has("layers");
+        boolean graph = model.has("graph");
+        if (stack && graph) {
+            model.problem("graph", "is given together with model.layers; describe the network either as a stack"
+                    + " (model.layers) or as a graph (model.graph)");
         }
-        return new OutputLayerSpec(units, activation, loss);
+        if (graph) {
+            return GraphReader.read(model.section("graph"), input, layers);
+        }
+        if (!stack) {
+            model.problem("layers", "is required but missing; add model.layers = [ { type = ... }, ... ] for a stack"
+                    + " of layers, or model.graph { ... } for a graph");
+            return new Topology.Sequential(List.of());
+        }
+        return SequentialReader.read(model, input, layers);
     }
 
-    private static Activation activation(ConfigReader layer) {
-        return Activation.fromConfigName(layer.oneOf("activation", Activation.configNames()));
+    private static GradientClipping readClipping(ConfigReader clipping) {
+        return new GradientClipping(ConfigChoice.read(clipping, "type", GradientClipping.Type.class),
+                clipping.decimal("threshold", 1e-6, 1e6));
+    }
+
+    private static OptimizerSpec readOptimizer(ConfigReader optimizer) {
+        int before = optimizer.problemCount();
+        OptimizerType type = ConfigChoice.read(optimizer, "type", OptimizerType.class);
+        double momentum = optimizer.decimal("momentum", 0, 0.9999);
+        if (optimizer.problemCount() == before && momentum > 0 && type != OptimizerType.SGD) {
+            optimizer.problem("momentum", "is " + momentum + " but only sgd uses momentum; remove it or set"
+                    + " type = sgd");
+        }
+        return new OptimizerSpec(type, optimizer.decimal("learning-rate", 1e-9, 10), momentum,
+                readSchedule(optimizer.section("schedule")));
+    }
+
+    private static LearningRateSchedule readSchedule(ConfigReader schedule) {
+        int before = schedule.problemCount();
+        String type = schedule.oneOf("type", SCHEDULE_TYPES);
+        if (schedule.problemCount() > before) {
+            // Which other keys belong depends on the type: none can be judged.
+            schedule.ignoreRemainingKeys();
+            return new LearningRateSchedule.Constant();
+        }
+        if (!type.equals("step") && schedule.has("every")) {
+            schedule.problem("every", "only applies to type = step");
+        }
+        if (type.equals("none") && schedule.has("decay")) {
+            schedule.problem("decay", "only applies to type = step or exponential");
+        }
+        return switch (type) {
+            case "step" -> new LearningRateSchedule.Step(schedule.decimal("decay", 0.01, 1),
+                    schedule.integer("every", 1, 1_000_000));
+            case "exponential" -> new LearningRateSchedule.Exponential(schedule.decimal("decay", 0.01, 1));
+            default -> new LearningRateSchedule.Constant();
+        };
     }
 }

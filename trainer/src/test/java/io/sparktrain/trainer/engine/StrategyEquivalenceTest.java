@@ -7,13 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sparktrain.config.AveragingSection;
 import io.sparktrain.config.SparkSection;
 import io.sparktrain.trainer.job.SparkSessions;
-import io.sparktrain.trainer.model.Activation;
-import io.sparktrain.trainer.model.DenseLayerSpec;
-import io.sparktrain.trainer.model.Loss;
 import io.sparktrain.trainer.model.NetworkFactory;
 import io.sparktrain.trainer.model.NetworkSpec;
-import io.sparktrain.trainer.model.OptimizerSpec;
-import io.sparktrain.trainer.model.OutputLayerSpec;
+import io.sparktrain.trainer.model.Specs;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
@@ -36,10 +32,15 @@ class StrategyEquivalenceTest {
     private static final int EPOCHS = 5;
 
     private static MultiLayerNetwork network() {
-        NetworkSpec spec = new NetworkSpec(4, "xavier", List.of(
-                new DenseLayerSpec(8, Activation.TANH, 0),
-                new OutputLayerSpec(3, Activation.SOFTMAX, Loss.CROSS_ENTROPY)),
-                new OptimizerSpec("adam", 0.05, 0), 0);
+        NetworkSpec spec = Specs.parse("""
+                input { size = 4 }
+                weight-init = xavier
+                layers = [
+                  { type = dense, units = 8, activation = tanh }
+                  { type = output, units = 3, activation = softmax, loss = cross-entropy }
+                ]
+                optimizer { type = adam, learning-rate = 0.05 }
+                """);
         return NetworkFactory.build(spec, SEED);
     }
 

@@ -119,10 +119,10 @@ public final class TrainJobConfigLoader {
     }
 
     private static void checkAcrossSections(ConfigReader root, DataSection data, NetworkSpec model) {
-        // The training engine trains one MultiLayerNetwork on labelled images so far.
-        if (model.isGraph()) {
-            root.problem("model.graph", "the train job cannot train graph networks yet; describe the network"
-                    + " as a stack in model.layers");
+        // The data sources give one label array per example so far: a graph must end in one output.
+        if (model.isGraph() && model.outputs().size() != 1) {
+            root.problem("model.graph.outputs", "names " + model.outputs().size() + " outputs, but data.format '"
+                    + data.format() + "' gives one label per example; train a graph with one output");
             return;
         }
         if (model.input() instanceof Shape.Sequence) {
@@ -134,7 +134,8 @@ public final class TrainJobConfigLoader {
         }
         int units = model.outputLayer().units();
         if (units != data.numClasses()) {
-            root.problem("model.layers[" + (model.topology().layers().size() - 1) + "].units",
+            root.problem(model.isGraph() ? "model.graph.outputs"
+                            : "model.layers[" + (model.topology().layers().size() - 1) + "].units",
                     "is " + units + " but data.labels names " + data.numClasses()
                             + " classes; the output layer needs one unit per class");
         }

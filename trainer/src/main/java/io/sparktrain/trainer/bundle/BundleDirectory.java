@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import io.sparktrain.trainer.engine.Network;
 import org.deeplearning4j.util.ModelSerializer;
 
 /**
@@ -38,8 +38,8 @@ public final class BundleDirectory {
         return path;
     }
 
-    public CheckpointStore checkpoints(int keep) {
-        return new CheckpointStore(fs, path, keep);
+    public CheckpointStore checkpoints(int keep, boolean graph) {
+        return new CheckpointStore(fs, path, keep, graph);
     }
 
     public State state() {
@@ -60,7 +60,7 @@ public final class BundleDirectory {
     public void checkUsable(boolean overwrite, boolean resume) {
         State state = state();
         if (resume) {
-            if (state == State.ABSENT || checkpoints(1).isEmpty()) {
+            if (state == State.ABSENT || checkpoints(1, false).isEmpty()) {
                 throw new BundleExistsException("--resume was given but " + uri + " holds no checkpoint to resume from;"
                         + " run without --resume to start training");
             }
@@ -87,7 +87,7 @@ public final class BundleDirectory {
     }
 
     /** Writes the final network then {@code bundle.json}, each under a temporary name first. */
-    public void writeFinal(MultiLayerNetwork network, BundleManifest manifest) {
+    public void writeFinal(Network network, BundleManifest manifest) {
         try {
             fs.mkdirs(path);
             Path manifestFile = new Path(path, BundleManifest.MANIFEST_FILE);
@@ -96,7 +96,7 @@ public final class BundleDirectory {
             }
             Path networkTmp = new Path(path, "." + BundleManifest.NETWORK_FILE + ".partial");
             try (OutputStream out = fs.create(networkTmp, true)) {
-                ModelSerializer.writeModel(network, out, true);
+                ModelSerializer.writeModel(network.model(), out, true);
             }
             replace(networkTmp, new Path(path, BundleManifest.NETWORK_FILE));
             Path manifestTmp = new Path(path, "." + BundleManifest.MANIFEST_FILE + ".partial");

@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import io.sparktrain.trainer.engine.Network;
 import org.deeplearning4j.util.ModelSerializer;
 
 /**
@@ -31,23 +31,26 @@ public final class CheckpointStore {
     private final FileSystem fs;
     private final Path root;
     private final int keep;
+    private final boolean graph;
 
-    public CheckpointStore(FileSystem fs, Path bundle, int keep) {
+    /** @param graph whether the checkpointed network is a graph (ComputationGraph) rather than a layer stack */
+    public CheckpointStore(FileSystem fs, Path bundle, int keep, boolean graph) {
         this.fs = fs;
         this.root = new Path(bundle, DIR);
         this.keep = keep;
+        this.graph = graph;
     }
 
     /** A network restored from a checkpoint, with the state saved beside it. */
-    public record Checkpoint(MultiLayerNetwork network, CheckpointState state) {}
+    public record Checkpoint(Network network, CheckpointState state) {}
 
-    public void save(MultiLayerNetwork network, CheckpointState state) {
+    public void save(Network network, CheckpointState state) {
         write(String.format("%s%05d", PREFIX, state.epoch()), network, state);
         prune();
     }
 
     /** Saves the best network so far (for early stopping's restore-best), replacing the previous best. */
-    public void saveBest(MultiLayerNetwork network, CheckpointState state) {
+    public void saveBest(Network network, CheckpointState state) {
         write(BEST, network, state);
     }
 
@@ -65,13 +68,13 @@ public final class CheckpointStore {
         return epochDirectories().isEmpty();
     }
 
-    private void write(String name, MultiLayerNetwork network, CheckpointState state) {
+    private void write(String name, Network network, CheckpointState state) {
         Path target = new Path(root, name);
         Path staging = new Path(root, "." + name + ".partial-" + UUID.randomUUID());
         try {
             fs.mkdirs(staging);
             try (OutputStream out = fs.create(new Path(staging, BundleManifest.NETWORK_FILE), false)) {
-                ModelSerializer.writeModel(network, out, true);
+                ModelSerializer.writeModel(network.model(), out, true);
             }
             try (OutputStream out = fs.create(new Path(staging, STATE_FILE), false)) {
                 Json.MAPPER.writeValue(out, state);
@@ -89,9 +92,9 @@ public final class CheckpointStore {
 
     private Checkpoint read(Path dir) {
         try {
-            MultiLayerNetwork network;
+            Network network;
             try (InputStream in = fs.open(new Path(dir, BundleManifest.NETWORK_FILE))) {
-                network = ModelSerializer.restoreMultiLayerNetwork(in, true);
+                network = Network.restore(in, graph);
             }
             CheckpointState state;
             try (InputStream in = fs.open(new Path(dir, STATE_FILE))) {

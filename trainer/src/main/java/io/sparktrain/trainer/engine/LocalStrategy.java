@@ -2,7 +2,6 @@ package io.sparktrain.trainer.engine;
 
 import java.util.Iterator;
 import org.apache.spark.api.java.JavaRDD;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
@@ -10,9 +9,9 @@ import org.nd4j.linalg.dataset.DataSet;
  * plain DL4J {@code fit}, the baseline every distributed strategy is compared with.
  */
 public final class LocalStrategy implements TrainingStrategy {
-    private final MultiLayerNetwork network;
+    private final Network network;
 
-    public LocalStrategy(MultiLayerNetwork network) {
+    public LocalStrategy(Network network) {
         this.network = network;
     }
 
@@ -31,7 +30,7 @@ public final class LocalStrategy implements TrainingStrategy {
     }
 
     @Override
-    public MultiLayerNetwork network() {
+    public Network network() {
         return network;
     }
 

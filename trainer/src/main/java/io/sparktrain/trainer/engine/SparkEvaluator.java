@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -27,11 +25,10 @@ public final class SparkEvaluator {
      * Accuracy, macro precision, recall and F1, the number of examples, and with {@code withLoss}
      * the mean loss (one more pass over the data).
      */
-    public Map<String, Double> metrics(MultiLayerNetwork network, JavaRDD<DataSet> data, List<String> labels,
+    public Map<String, Double> metrics(Network network, JavaRDD<DataSet> data, List<String> labels,
             boolean withLoss) {
-        SparkDl4jMultiLayer sparkNetwork = new SparkDl4jMultiLayer(sc, network, null);
-        // dl4j-spark defaults to 4 evaluation threads per task, oversubscribing small executors.
-        sparkNetwork.setDefaultEvaluationWorkers(1);
+        SparkNetwork sparkNetwork = network.onSpark(sc, null);
+        sparkNetwork.evaluationThreads(1);
         Evaluation evaluation = sparkNetwork.evaluate(data, labels, EVAL_BATCH_SIZE);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("accuracy", evaluation.accuracy());
@@ -42,8 +39,7 @@ public final class SparkEvaluator {
         if (withLoss) {
             // calculateScore broadcasts the network's live parameter array, and Spark 3 closes AutoCloseable
             // broadcast values when it cleans them up: score a copy, or training later fails on a freed array.
-            SparkDl4jMultiLayer copy = new SparkDl4jMultiLayer(sc, network.clone(), null);
-            metrics.put("loss", copy.calculateScore(data, true, EVAL_BATCH_SIZE));
+            metrics.put("loss", network.copy().onSpark(sc, null).meanLoss(data, EVAL_BATCH_SIZE));
         }
         return metrics;
     }

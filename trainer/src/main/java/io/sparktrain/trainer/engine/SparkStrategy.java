@@ -8,10 +8,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.spark.api.TrainingMaster;
 import org.deeplearning4j.spark.api.stats.SparkTrainingStats;
-import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
 import org.deeplearning4j.spark.parameterserver.training.SharedTrainingMaster;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -22,7 +20,7 @@ import org.nd4j.linalg.dataset.DataSet;
  */
 public final class SparkStrategy implements TrainingStrategy {
     private final JavaSparkContext sc;
-    private final SparkDl4jMultiLayer sparkNetwork;
+    private final SparkNetwork sparkNetwork;
     private final TrainingMaster<?, ?> master;
     private final Path exportDir;
     private final Runnable cleanupOnShutdown;
@@ -32,13 +30,13 @@ public final class SparkStrategy implements TrainingStrategy {
     /**
      * @param exportDir directory the master exports minibatches to, unique to this run (deleted by {@link #close()})
      */
-    public SparkStrategy(JavaSparkContext sc, MultiLayerNetwork network, TrainingMaster<?, ?> master, Path exportDir,
+    public SparkStrategy(JavaSparkContext sc, Network network, TrainingMaster<?, ?> master, Path exportDir,
             boolean collectStats) {
         this.sc = sc;
         this.master = master;
         this.exportDir = exportDir;
-        this.sparkNetwork = new SparkDl4jMultiLayer(sc, network, master);
-        sparkNetwork.setCollectTrainingStats(collectStats);
+        this.sparkNetwork = network.onSpark(sc, master);
+        sparkNetwork.collectTrainingStats(collectStats);
         // A job stopped by a signal (Ctrl-C, YARN/Kubernetes preemption) skips close(): clean up then too,
         // before Hadoop closes its filesystems (priority 10).
         this.cleanupOnShutdown = this::deleteExport;
@@ -49,17 +47,17 @@ public final class SparkStrategy implements TrainingStrategy {
     public Double fitEpoch(JavaRDD<DataSet> train) {
         sparkNetwork.fit(train);
         // Parameter averaging reports the workers' mean score; gradient sharing reports none (0).
-        return master instanceof SharedTrainingMaster ? null : sparkNetwork.getScore();
+        return master instanceof SharedTrainingMaster ? null : sparkNetwork.score();
     }
 
     @Override
-    public MultiLayerNetwork network() {
-        return sparkNetwork.getNetwork();
+    public Network network() {
+        return sparkNetwork.network();
     }
 
     @Override
     public Map<String, Map<String, Double>> trainingStats() {
-        SparkTrainingStats stats = sparkNetwork.getSparkTrainingStats();
+        SparkTrainingStats stats = sparkNetwork.trainingStats();
         return stats == null ? Map.of() : TrainingStatsSummary.summarise(stats);
     }
 

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
@@ -28,7 +27,7 @@ public final class TrainingLoop {
     /** Told after every epoch; saves checkpoints. */
     public interface Checkpointer {
         /** @param best whether this epoch's network is the best so far by the early-stopping metric */
-        void save(MultiLayerNetwork network, CheckpointState state, boolean best);
+        void save(Network network, CheckpointState state, boolean best);
     }
 
     /** How training ended. */
@@ -65,7 +64,7 @@ public final class TrainingLoop {
 
             sc.setJobDescription("evaluate epoch " + epoch + "/" + epochs);
             long evalStart = System.nanoTime();
-            MultiLayerNetwork network = strategy.network();
+            Network network = strategy.network();
             Map<String, Double> validation = data.validation()
                     .map(v -> evaluator.metrics(network, v, data.labels(), true)).orElse(Map.of());
             Map<String, Double> test = evaluator.metrics(network, data.test(), data.labels(), false);

@@ -2,7 +2,6 @@ package io.sparktrain.trainer.engine;
 
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
@@ -19,7 +18,7 @@ public interface TrainingStrategy extends AutoCloseable {
     Double fitEpoch(JavaRDD<DataSet> train);
 
     /** The current network (after the last epoch), with its updater state. */
-    MultiLayerNetwork network();
+    Network network();
 
     /** dl4j-spark's timing statistics when collecting them was asked for, summarised; empty otherwise. */
     default Map<String, Map<String, Double>> trainingStats() {

@@ -17,13 +17,13 @@ import io.sparktrain.trainer.bundle.Versions;
 import io.sparktrain.trainer.engine.EarlyStopping;
 import io.sparktrain.trainer.engine.EpochResult;
 import io.sparktrain.trainer.engine.LocalStrategy;
+import io.sparktrain.trainer.engine.Network;
 import io.sparktrain.trainer.engine.NativeThreads;
 import io.sparktrain.trainer.engine.SparkStrategy;
 import io.sparktrain.trainer.engine.StatsClock;
 import io.sparktrain.trainer.engine.TrainingLoop;
 import io.sparktrain.trainer.engine.TrainingMasters;
 import io.sparktrain.trainer.engine.TrainingStrategy;
-import io.sparktrain.trainer.model.NetworkFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -38,7 +38,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
@@ -109,10 +108,10 @@ public final class TrainJob {
                 config.job().name(), train.strategy(), sc.master(), train.epochs(), train.batchSize(), threads));
 
         TrainingLoop.Data loopData = readData(spark, data, examples, threads);
-        CheckpointStore checkpoints = bundle.checkpoints(train.checkpointsToKeep());
+        CheckpointStore checkpoints = bundle.checkpoints(train.checkpointsToKeep(), config.model().isGraph());
         Start start = start(bundle, checkpoints);
         progress.info(String.format("network: %,d parameters, %d layers%s", start.network().numParams(),
-                start.network().getnLayers(), start.state().epoch() > 0
+                start.network().layerCount(), start.state().epoch() > 0
                         ? ", resumed after epoch " + start.state().epoch() + " from " + bundle.path() : ""));
 
         TrainingLoop loop = new TrainingLoop(sc, train.epochs(), train.earlyStopping(), progress::epoch,
@@ -128,7 +127,7 @@ public final class TrainJob {
                 progress.info("early stopping after epoch " + outcome.last().epoch() + ": no improvement of validation "
                         + train.earlyStopping().metric() + " for " + train.earlyStopping().patience() + " epochs");
             }
-            MultiLayerNetwork finalNetwork = strategy.network();
+            Network finalNetwork = strategy.network();
             int finalEpoch = outcome.last().epoch();
             if (train.earlyStopping().enabled() && train.earlyStopping().restoreBest()
                     && outcome.last().earlyStopping().bestEpoch() != finalEpoch) {
@@ -138,7 +137,7 @@ public final class TrainJob {
                         + train.earlyStopping().metric());
             }
             BundleManifest manifest = manifest(spark, outcome, finalEpoch, strategy.trainingStats());
-            MultiLayerNetwork written = finalNetwork;
+            Network written = finalNetwork;
             new Steps(sc, progress).run("write bundle", () -> {
                 bundle.writeFinal(written, manifest);
                 return null;
@@ -150,7 +149,7 @@ public final class TrainJob {
     }
 
     /** The network and state training starts from: fresh, or the newest checkpoint with --resume. */
-    private record Start(MultiLayerNetwork network, CheckpointState state) {}
+    private record Start(Network network, CheckpointState state) {}
 
     private Start start(BundleDirectory bundle, CheckpointStore checkpoints) {
         if (options.resume()) {
@@ -160,7 +159,7 @@ public final class TrainJob {
         if (options.overwrite()) {
             bundle.clear();
         }
-        MultiLayerNetwork network = NetworkFactory.build(config.model(), config.job().seed());
+        Network network = Network.build(config.model(), config.job().seed());
         return new Start(network, new CheckpointState(0, List.of(), EarlyStopping.start()));
     }
 
@@ -183,7 +182,7 @@ public final class TrainJob {
                 validation, withNativeThreads(batcher.toDataSets(testRows), threads), data.labels());
     }
 
-    private TrainingStrategy strategy(JavaSparkContext sc, MultiLayerNetwork network, int tasksPerExecutor) {
+    private TrainingStrategy strategy(JavaSparkContext sc, Network network, int tasksPerExecutor) {
         Path exportDir = new Path(qualify(train.averaging().workDir(), sc.hadoopConfiguration()),
                 "export-" + sc.sc().applicationId());
         return switch (train.strategy()) {

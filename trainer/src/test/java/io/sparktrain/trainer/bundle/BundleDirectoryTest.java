@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktrain.trainer.engine.EarlyStopping;
 import io.sparktrain.trainer.engine.EpochResult;
+import io.sparktrain.trainer.engine.Network;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +28,14 @@ class BundleDirectoryTest {
     @TempDir
     Path dir;
 
-    private static MultiLayerNetwork network(long seed) {
+    private static Network network(long seed) {
         MultiLayerNetwork network = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(seed)
                 .updater(new Adam(0.01)).list()
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(3).nOut(2)
                         .activation(Activation.SOFTMAX).build())
                 .build());
         network.init();
-        return network;
+        return new Network.Stack(network);
     }
 
     private static CheckpointState state(int epoch) {
@@ -51,9 +52,9 @@ class BundleDirectoryTest {
     @Test
     void checkpointsKeepTheNewestAndRestoreNetworkUpdaterAndState() throws IOException {
         BundleDirectory bundle = bundle();
-        CheckpointStore store = bundle.checkpoints(2);
+        CheckpointStore store = bundle.checkpoints(2, false);
         assertTrue(store.latest().isEmpty());
-        MultiLayerNetwork last = null;
+        Network last = null;
         for (int epoch = 1; epoch <= 3; epoch++) {
             last = network(epoch);
             store.save(last, state(epoch));
@@ -64,15 +65,15 @@ class BundleDirectoryTest {
         }
         CheckpointStore.Checkpoint restored = store.latest().orElseThrow();
         assertEquals(last.params(), restored.network().params());
-        assertEquals(last.getUpdater().getStateViewArray(), restored.network().getUpdater().getStateViewArray());
+        assertEquals(last.updaterState(), restored.network().updaterState());
         assertEquals(state(3), restored.state());
         assertEquals(BundleDirectory.State.INTERRUPTED, bundle.state(), "checkpoints but no bundle.json yet");
     }
 
     @Test
     void bestCheckpointSurvivesPruning() {
-        CheckpointStore store = bundle().checkpoints(1);
-        MultiLayerNetwork best = network(7);
+        CheckpointStore store = bundle().checkpoints(1, false);
+        Network best = network(7);
         store.save(best, state(1));
         store.saveBest(best, state(1));
         store.save(network(8), state(2));
@@ -94,7 +95,7 @@ class BundleDirectoryTest {
     @Test
     void interruptedRunIsRefusedWithTheResumeHint() {
         BundleDirectory bundle = bundle();
-        bundle.checkpoints(2).save(network(1), state(1));
+        bundle.checkpoints(2, false).save(network(1), state(1));
         BundleExistsException e = assertThrows(BundleExistsException.class, () -> bundle.checkUsable(false, false));
         assertTrue(e.getMessage().contains("interrupted run"), e.getMessage());
         assertTrue(e.getMessage().contains("--resume"), e.getMessage());
@@ -110,7 +111,7 @@ class BundleDirectoryTest {
     @Test
     void finalWriteLeavesOnlyTheNetworkTheManifestAndCheckpoints() throws IOException {
         BundleDirectory bundle = bundle();
-        bundle.checkpoints(2).save(network(1), state(1));
+        bundle.checkpoints(2, false).save(network(1), state(1));
         bundle.writeFinal(network(1), manifest());
         try (Stream<Path> files = Files.list(dir.resolve("bundle"))) {
             // Hadoop's local filesystem keeps a .NAME.crc checksum beside each file; those are its, not ours.

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sparktrain.config.AveragingSection;
 import io.sparktrain.config.SparkSection;
 import io.sparktrain.trainer.job.SparkSessions;
-import io.sparktrain.trainer.model.NetworkFactory;
 import io.sparktrain.trainer.model.NetworkSpec;
 import io.sparktrain.trainer.model.Specs;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.dataset.DataSet;
@@ -31,7 +29,7 @@ class StrategyEquivalenceTest {
     private static final long SEED = 12345;
     private static final int EPOCHS = 5;
 
-    private static MultiLayerNetwork network() {
+    private static Network network() {
         NetworkSpec spec = Specs.parse("""
                 input { size = 4 }
                 weight-init = xavier
@@ -41,7 +39,7 @@ class StrategyEquivalenceTest {
                 ]
                 optimizer { type = adam, learning-rate = 0.05 }
                 """);
-        return NetworkFactory.build(spec, SEED);
+        return Network.build(spec, SEED);
     }
 
     /** One minibatch of 32 random examples with one-hot labels. */
@@ -61,9 +59,9 @@ class StrategyEquivalenceTest {
         try {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             JavaRDD<DataSet> data = sc.parallelize(List.of(minibatch()), 1);
-            MultiLayerNetwork initial = network();
+            Network initial = network();
 
-            MultiLayerNetwork local;
+            Network local;
             try (LocalStrategy strategy = new LocalStrategy(network())) {
                 for (int epoch = 0; epoch < EPOCHS; epoch++) {
                     strategy.fitEpoch(data);
@@ -72,7 +70,7 @@ class StrategyEquivalenceTest {
             }
 
             Path exportDir = new Path(work.resolve("export").toUri());
-            MultiLayerNetwork averaged;
+            Network averaged;
             try (SparkStrategy strategy = new SparkStrategy(sc, network(), TrainingMasters.averaging(
                     new AveragingSection(1, 0, "export", work.toString(), "never"), 32, SEED, exportDir, false),
                     exportDir, false)) {
@@ -85,9 +83,9 @@ class StrategyEquivalenceTest {
             assertFalse(initial.params().equalsWithEps(local.params(), 1e-3), "training must have moved the parameters");
             double maxDifference = local.params().sub(averaged.params()).amaxNumber().doubleValue();
             assertTrue(maxDifference < 1e-5, "parameters differ by up to " + maxDifference);
-            assertTrue(local.getUpdater().getStateViewArray().equalsWithEps(
-                    averaged.getUpdater().getStateViewArray(), 1e-5), "Adam state must match too (saveUpdater)");
-            assertEquals(EPOCHS, averaged.getEpochCount());
+            assertTrue(local.updaterState().equalsWithEps(averaged.updaterState(), 1e-5),
+                    "Adam state must match too (saveUpdater)");
+            assertEquals(EPOCHS, averaged.epochCount());
         } finally {
             spark.stop();
         }

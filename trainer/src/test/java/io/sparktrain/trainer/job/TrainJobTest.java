@@ -43,6 +43,12 @@ class TrainJobTest {
     }
 
     private static TrainJobConfig config(Path bundle, String... extra) {
+        File conf = new File(System.getProperty("sparktrain.project.dir"), "conf/mnist-mlp.conf");
+        return TrainJobConfigLoader.load(conf, overrides(bundle, extra));
+    }
+
+    /** Overrides that point the shipped MNIST config at the slices, a small run and {@code bundle}. */
+    private static List<String> overrides(Path bundle, String... extra) {
         List<String> overrides = new ArrayList<>(List.of(
                 "data.fetch=\"\"",
                 "data.train.images=\"" + slices.resolve("train-images") + "\"",
@@ -55,8 +61,7 @@ class TrainJobTest {
                 "train.averaging.work-dir=\"" + bundle.getParent().resolve("work") + "\"",
                 "output.bundle=\"" + bundle + "\""));
         overrides.addAll(List.of(extra));
-        File conf = new File(System.getProperty("sparktrain.project.dir"), "conf/mnist-mlp.conf");
-        return TrainJobConfigLoader.load(conf, overrides);
+        return overrides;
     }
 
     @Test
@@ -99,6 +104,21 @@ class TrainJobTest {
         assertTrue(manifest.at("/history/0/trainLoss").isNull(), "gradient sharing reports no training loss");
         try (Stream<Path> left = Files.list(dir.resolve("work"))) {
             assertEquals(List.of(), left.toList(), "exported minibatches are deleted when the job ends");
+        }
+    }
+
+    @Test
+    void graphNetworkTrainsWithBothDistributedStrategies(@TempDir Path dir) throws IOException {
+        String graph = "model.graph={ vertices=[ {name=hidden, inputs=[input], type=dense, units=128, activation=relu},"
+                + " {name=digit, inputs=[hidden], type=output, units=10, activation=softmax, loss=cross-entropy} ],"
+                + " outputs=[digit] }";
+        for (String strategy : List.of("averaging", "sharing")) {
+            Path bundle = dir.resolve(strategy);
+            new TrainJob(config(bundle, "train.strategy=" + strategy, "model.layers=null", graph), new TrainJob.Options("local[2]", false, false, false)).run();
+            JsonNode manifest = new ObjectMapper().readTree(bundle.resolve("bundle.json").toFile());
+            double accuracy = manifest.at("/metrics/test/accuracy").asDouble();
+            assertTrue(accuracy > 0.80, strategy + " on a graph: 10 classes, chance 0.10; got " + accuracy);
+            ModelSerializer.restoreComputationGraph(bundle.resolve("network.zip").toFile(), true);
         }
     }
 

@@ -39,15 +39,21 @@ class TrainJobSpecChecksTest {
     }
 
     @Test
-    void graphIsRejectedUntilTheTrainJobCanTrainOne() {
-        ConfigException e = assertThrows(ConfigException.class, () -> load("""
+    void graphWithOneOutputIsAccepted() {
+        TrainJobConfig config = load("""
                 input { size = 784 }
                 graph {
                   vertices = [ { name = out, inputs = [input], type = output, units = 2, activation = softmax, loss = cross-entropy } ]
                   outputs = [out]
                 }
-                """));
-        assertMentions(e, "model.graph: the train job cannot train graph networks yet");
+                """);
+        assertEquals(true, config.model().isGraph());
+    }
+
+    @Test
+    void graphWithTwoOutputsIsRejectedForDataWithOneLabel() {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Specs.TWO_HEADS.replace("size = 10", "size = 784")));
+        assertMentions(e, "model.graph.outputs: names 2 outputs, but data.format 'idx' gives one label per example");
     }
 
     @Test

@@ -20,13 +20,15 @@ import org.nd4j.linalg.dataset.DataSet;
  * would otherwise restart from zero every round).
  *
  * <p>With the export approach the minibatches are written once under a work directory unique to
- * this run and reused by every epoch; {@link #close()} deletes that directory.
+ * this run ({@link MinibatchExport}) and reused by every epoch; {@link #close()} deletes that directory.
  */
 public final class AveragingStrategy implements TrainingStrategy {
     private final JavaSparkContext sc;
     private final SparkDl4jMultiLayer sparkNetwork;
     private final ParameterAveragingTrainingMaster master;
     private final Path exportDir;
+    /** Null with the direct approach, which recomputes the minibatches for every averaging round. */
+    private final MinibatchExport export;
 
     /**
      * @param exportDir directory for exported minibatches, unique to this run (deleted by {@link #close()})
@@ -46,6 +48,7 @@ public final class AveragingStrategy implements TrainingStrategy {
                 .rngSeed(seed)
                 .build();
         this.sparkNetwork = new SparkDl4jMultiLayer(sc, network, master);
+        this.export = settings.approach().equals("direct") ? null : new MinibatchExport(sc, exportDir, batchSize);
     }
 
     static Repartition repartition(String name) {
@@ -59,7 +62,11 @@ public final class AveragingStrategy implements TrainingStrategy {
 
     @Override
     public double fitEpoch(JavaRDD<DataSet> train) {
-        sparkNetwork.fit(train);
+        if (export == null) {
+            sparkNetwork.fit(train);
+        } else {
+            sparkNetwork.fitPaths(export.paths(train));
+        }
         return sparkNetwork.getScore();
     }
 

@@ -63,6 +63,7 @@ public final class TrainJob {
         String master = SparkSessions.master(options.master(), config.spark());
         SparkConf sparkConf = SparkSessions.sparkConf(config.job().name(), master, config.spark());
         Configuration hadoop = SparkSessions.hadoopConf(sparkConf);
+        WorkDirCheck.requireShared(config, master, hadoop);
         BundleWriter writer = new BundleWriter(hadoop);
         writer.checkWritable(config.output().bundle(), options.overwrite());
         DatasetFetcher.fetchIfMissing(config.data(), hadoop, progress);

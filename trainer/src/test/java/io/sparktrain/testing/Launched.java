@@ -1,7 +1,6 @@
 package io.sparktrain.testing;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * {@code scripts/sparktrain} run as a user runs it, in its own process, with its output collected
- * line by line so a test can wait for a given line (and, say, kill the job then).
+ * {@code scripts/sparktrain} started in the background, its output collected line by line so a
+ * test can wait for a given line and, say, stop the job then. For runs to completion use
+ * {@link ScriptRun}.
  */
 public final class Launched {
-    public static final File PROJECT = new File(System.getProperty("sparktrain.project.dir"));
-
     private final Process process;
     private final List<String> lines = new ArrayList<>();
     private final Thread reader;
@@ -29,16 +27,7 @@ public final class Launched {
     }
 
     public static Launched start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("bash", "scripts/sparktrain"));
-        command.addAll(List.of(args));
-        return new Launched(new ProcessBuilder(command).directory(PROJECT).redirectErrorStream(true).start());
-    }
-
-    /** Starts and waits for the end; fails if it takes longer than {@code minutes}. */
-    public static Launched run(int minutes, String... args) throws IOException, InterruptedException {
-        Launched launched = start(args);
-        launched.awaitExit(minutes);
-        return launched;
+        return new Launched(ScriptRun.processBuilder("sparktrain", List.of(args)).start());
     }
 
     private void readOutput() {
@@ -89,10 +78,6 @@ public final class Launched {
     public int terminate() throws InterruptedException {
         process.destroy();
         return awaitExit(2);
-    }
-
-    public int exitValue() {
-        return process.exitValue();
     }
 
     public String output() {

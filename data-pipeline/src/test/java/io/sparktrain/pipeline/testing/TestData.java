@@ -14,12 +14,21 @@ public final class TestData {
 
     /** The data root the build passes in (default {@code <repo>/data}). */
     public static File dataRoot() {
-        String dir = System.getProperty("sparktrain.data.dir");
-        if (dir == null) {
-            throw new IllegalStateException("system property sparktrain.data.dir is not set; run the tests with Maven"
+        return new File(buildProperty("sparktrain.data.dir"));
+    }
+
+    /** The project's root folder, which the build passes in. */
+    public static File projectDir() {
+        return new File(buildProperty("sparktrain.project.dir"));
+    }
+
+    private static String buildProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException("system property " + name + " is not set; run the tests with Maven"
                     + " (scripts/test), which sets it");
         }
-        return new File(dir);
+        return value;
     }
 
     /** A file of the MNIST dataset, e.g. {@code train-images-idx3-ubyte}. */

@@ -18,6 +18,9 @@ public sealed interface SparkNetwork permits SparkNetwork.OfStack, SparkNetwork.
     /** One pass over {@code data} with the training master; increments the epoch count. */
     void fit(JavaRDD<DataSet> data);
 
+    /** One pass over minibatches saved as files ({@link MinibatchExport}); increments the epoch count. */
+    void fitPaths(JavaRDD<String> paths);
+
     /** The training master's score after the last fit (0 when it reports none). */
     double score();
 
@@ -45,6 +48,11 @@ public sealed interface SparkNetwork permits SparkNetwork.OfStack, SparkNetwork.
         @Override
         public void fit(JavaRDD<DataSet> data) {
             spark.fit(data);
+        }
+
+        @Override
+        public void fitPaths(JavaRDD<String> paths) {
+            spark.fitPaths(paths);
         }
 
         @Override
@@ -93,6 +101,11 @@ public sealed interface SparkNetwork permits SparkNetwork.OfStack, SparkNetwork.
         @Override
         public void fit(JavaRDD<DataSet> data) {
             spark.fit(data);
+        }
+
+        @Override
+        public void fitPaths(JavaRDD<String> paths) {
+            spark.fitPaths(paths);
         }
 
         @Override

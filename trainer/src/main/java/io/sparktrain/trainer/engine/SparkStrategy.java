@@ -15,26 +15,31 @@ import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * Training on the Spark executors with one of dl4j-spark's training masters (parameter averaging
- * or gradient sharing, see {@link TrainingMasters}). Minibatches are exported once under a work
- * directory unique to the run and reused by every epoch; {@link #close()} deletes that directory.
+ * or gradient sharing, see {@link TrainingMasters}). Unless told to recompute them every round,
+ * minibatches are exported once ({@link MinibatchExport}) under a work directory unique to the run
+ * and reused by every epoch; {@link #close()} deletes that directory.
  */
 public final class SparkStrategy implements TrainingStrategy {
     private final JavaSparkContext sc;
     private final SparkNetwork sparkNetwork;
     private final TrainingMaster<?, ?> master;
     private final Path exportDir;
+    /** Null when minibatches are recomputed from the source every round (averaging's direct approach). */
+    private final MinibatchExport export;
     private final Runnable cleanupOnShutdown;
 
     private static final int SHUTDOWN_PRIORITY = 30;
 
     /**
-     * @param exportDir directory the master exports minibatches to, unique to this run (deleted by {@link #close()})
+     * @param exportDir directory minibatches are exported to, unique to this run (deleted by {@link #close()})
+     * @param export    export the minibatches once and train every epoch from the files
      */
     public SparkStrategy(JavaSparkContext sc, Network network, TrainingMaster<?, ?> master, Path exportDir,
-            boolean collectStats) {
+            boolean export, int batchSize, boolean collectStats) {
         this.sc = sc;
         this.master = master;
         this.exportDir = exportDir;
+        this.export = export ? new MinibatchExport(sc, exportDir, batchSize) : null;
         this.sparkNetwork = network.onSpark(sc, master);
         sparkNetwork.collectTrainingStats(collectStats);
         // A job stopped by a signal (Ctrl-C, YARN/Kubernetes preemption) skips close(): clean up then too,
@@ -45,7 +50,11 @@ public final class SparkStrategy implements TrainingStrategy {
 
     @Override
     public Double fitEpoch(JavaRDD<DataSet> train) {
-        sparkNetwork.fit(train);
+        if (export == null) {
+            sparkNetwork.fit(train);
+        } else {
+            sparkNetwork.fitPaths(export.paths(train));
+        }
         // Parameter averaging reports the workers' mean score; gradient sharing reports none (0).
         return master instanceof SharedTrainingMaster ? null : sparkNetwork.score();
     }

@@ -2,23 +2,22 @@ package io.sparktrain.trainer.engine;
 
 import io.sparktrain.config.AveragingSection;
 import io.sparktrain.config.SharingSection;
-import org.apache.hadoop.fs.Path;
-import org.apache.spark.storage.StorageLevel;
 import org.deeplearning4j.optimize.solvers.accumulation.encoding.ThresholdAlgorithm;
-import org.deeplearning4j.optimize.solvers.accumulation.encoding.residual.ResidualClippingPostProcessor;
 import org.deeplearning4j.optimize.solvers.accumulation.encoding.threshold.AdaptiveThresholdAlgorithm;
 import org.deeplearning4j.optimize.solvers.accumulation.encoding.threshold.FixedThresholdAlgorithm;
 import org.deeplearning4j.optimize.solvers.accumulation.encoding.threshold.TargetSparsityThresholdAlgorithm;
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
 import org.deeplearning4j.spark.api.Repartition;
-import org.deeplearning4j.spark.api.RepartitionStrategy;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.deeplearning4j.spark.impl.repartitioner.EqualRepartitioner;
 import org.deeplearning4j.spark.parameterserver.training.SharedTrainingMaster;
 import org.nd4j.parameterserver.distributed.conf.VoidConfiguration;
 import org.nd4j.parameterserver.distributed.enums.ExecutionMode;
 
-/** Builds dl4j-spark training masters from sparktrain's config, with the defaults that work. */
+/**
+ * Builds dl4j-spark training masters from sparktrain's config, with the defaults that work.
+ * Exporting minibatches is {@link SparkStrategy}'s job, not the masters'.
+ */
 public final class TrainingMasters {
     private TrainingMasters() {
     }
@@ -26,16 +25,18 @@ public final class TrainingMasters {
     /**
      * Parameter averaging with {@code saveUpdater} on: without it Adam/momentum state restarts from
      * zero at every averaging round.
+     *
+     * @param workers Spark task slots training at once. Given explicitly because dl4j-spark's lookup of
+     *                the default dereferences the layer-stack network even when it trains a graph.
      */
-    public static ParameterAveragingTrainingMaster averaging(AveragingSection settings, int batchSize, long seed,
-            Path exportDir, boolean collectStats) {
-        return new ParameterAveragingTrainingMaster.Builder(batchSize)
+    public static ParameterAveragingTrainingMaster averaging(AveragingSection settings, int workers, int batchSize,
+            long seed, boolean collectStats) {
+        return new ParameterAveragingTrainingMaster.Builder(workers, batchSize)
                 .batchSizePerWorker(batchSize)
                 .averagingFrequency(settings.frequency())
                 .workerPrefetchNumBatches(settings.prefetch())
                 .saveUpdater(true)
-                .rddTrainingApproach(settings.approach().equals("direct") ? RDDTrainingApproach.Direct : RDDTrainingApproach.Export)
-                .exportDirectory(exportDir.toString())
+                .rddTrainingApproach(RDDTrainingApproach.Direct)
                 .repartionData(repartition(settings.repartition()))
                 .collectTrainingStats(collectStats)
                 .rngSeed(seed)
@@ -43,23 +44,27 @@ public final class TrainingMasters {
     }
 
     /**
-     * Gradient sharing. Equal repartitioning (DL4J's default makes one partition per minibatch,
-     * about 10x slower); a port per executor; the export directory set through the constructor
-     * because SharedTrainingMaster's builder ignores it.
+     * Gradient sharing, with equal repartitioning (DL4J's default makes one partition per
+     * minibatch, about 10x slower) and a UDP port per executor.
      *
-     * @param workersPerNode   training threads per executor
+     * @param workersPerNode    training threads per executor
      * @param controllerAddress address executors reach the driver on
      */
     public static SharedTrainingMaster sharing(SharingSection settings, int batchSize, int workersPerNode,
-            String controllerAddress, int prefetch, Path exportDir, boolean collectStats) {
+            String controllerAddress, int prefetch, boolean collectStats) {
         VoidConfiguration voidConfiguration = VoidConfiguration.builder()
                 .controllerAddress(controllerAddress)
                 .networkMask(settings.networkMask().isEmpty() ? null : settings.networkMask())
                 .portSupplier(new ExecutorPortSupplier(settings.port()))
                 .executionMode(ExecutionMode.MANAGED)
                 .build();
-        return new ExportingSharedTrainingMaster(voidConfiguration, thresholdAlgorithm(settings), batchSize,
-                workersPerNode, prefetch, collectStats, exportDir.toString());
+        return new SharedTrainingMaster.Builder(voidConfiguration, thresholdAlgorithm(settings), batchSize)
+                .batchSizePerWorker(batchSize)
+                .workersPerNode(workersPerNode)
+                .workerPrefetchNumBatches(prefetch)
+                .repartitioner(new EqualRepartitioner())
+                .collectTrainingStats(collectStats)
+                .build();
     }
 
     static ThresholdAlgorithm thresholdAlgorithm(SharingSection settings) {
@@ -79,17 +84,5 @@ public final class TrainingMasters {
             case "num-partitions-workers-differs" -> Repartition.NumPartitionsWorkersDiffers;
             default -> throw new IllegalArgumentException("unknown repartition " + name);
         };
-    }
-
-    /** A SharedTrainingMaster that exports minibatches where it is told to, like the averaging master does. */
-    static final class ExportingSharedTrainingMaster extends SharedTrainingMaster {
-        ExportingSharedTrainingMaster(VoidConfiguration voidConfiguration, ThresholdAlgorithm thresholdAlgorithm,
-                int batchSize, int workersPerNode, int prefetch, boolean collectStats, String exportDirectory) {
-            super(voidConfiguration, null, RDDTrainingApproach.Export, StorageLevel.MEMORY_ONLY_SER(), collectStats,
-                    RepartitionStrategy.Balanced, Repartition.Always, thresholdAlgorithm,
-                    new ResidualClippingPostProcessor(5.0, 5), batchSize, batchSize, 0L, workersPerNode, prefetch,
-                    new EqualRepartitioner(), true, 5000, false);
-            this.exportDirectory = exportDirectory;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.sparktrain.trainer.job;
 
 import io.sparktrain.config.SparkSection;
+import java.io.File;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
@@ -18,6 +19,13 @@ public final class SparkSessions {
             "spark.kryoserializer.buffer.max", "512m",
             // Progress bars would interleave with sparktrain's own per-epoch lines.
             "spark.ui.showConsoleProgress", "false");
+
+    /**
+     * System property with the path of the uber jar ({@code sparktrain-trainer-*-all.jar}) that
+     * {@code scripts/sparktrain} sets, so that a driver started outside spark-submit can ship the
+     * job's classes (and DL4J) to a cluster's executors.
+     */
+    public static final String APP_JAR_PROPERTY = "sparktrain.app.jar";
 
     private SparkSessions() {
     }
@@ -37,6 +45,7 @@ public final class SparkSessions {
         SparkConf conf = new SparkConf().setAppName(appName).setMaster(master);
         REQUIRED.forEach(conf::set);
         spark.conf().forEach(conf::set);
+        shipAppJar(conf, System.getProperty(APP_JAR_PROPERTY));
         return conf;
     }
 
@@ -45,6 +54,34 @@ public final class SparkSessions {
         String key = "spark.executor.extraJavaOptions";
         String existing = conf.get(key, "").trim();
         conf.set(key, existing.isEmpty() ? options : existing + " " + options);
+    }
+
+    /**
+     * Adds the app jar to {@code spark.jars} when executors run in JVMs of their own and nobody
+     * has said which jars they get: executors on a cluster do not have the driver's class path.
+     * Left alone: local masters (tasks run in the driver's JVM), spark-submit (it sets
+     * {@code spark.jars} to the submitted jar) and a {@code spark.jars} the user set.
+     *
+     * @param appJar the uber jar's path, or null when not started by {@code scripts/sparktrain}
+     */
+    static void shipAppJar(SparkConf conf, String appJar) {
+        if (appJar == null || runsTasksInDriver(conf.get("spark.master")) || conf.contains("spark.jars")) {
+            return;
+        }
+        if (!new File(appJar).isFile()) {
+            throw new IllegalStateException("the app jar " + appJar + " (system property " + APP_JAR_PROPERTY
+                    + ") does not exist, so the executors could not load the job; build it with mvn -B package"
+                    + " -DskipTests (scripts/sparktrain does this when it is missing)");
+        }
+        conf.set("spark.jars", appJar);
+    }
+
+    /**
+     * {@code local} and {@code local[N]} run tasks in the driver's JVM; every other master
+     * (local-cluster too) runs them in executor JVMs.
+     */
+    static boolean runsTasksInDriver(String master) {
+        return master.equals("local") || master.startsWith("local[");
     }
 
     public static SparkSession start(SparkConf conf) {

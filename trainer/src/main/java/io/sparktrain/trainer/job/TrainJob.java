@@ -80,6 +80,7 @@ public final class TrainJob {
             StatsClock.applyToThisJvm();
         }
         Configuration hadoop = SparkSessions.hadoopConf(sparkConf);
+        WorkDirCheck.requireShared(config, master, hadoop);
         BundleDirectory bundle = new BundleDirectory(config.output().bundle(), hadoop);
         bundle.checkUsable(options.overwrite(), options.resume());
         DatasetFetcher.fetchIfMissing(config.data(), hadoop, progress);
@@ -185,16 +186,19 @@ public final class TrainJob {
     private TrainingStrategy strategy(JavaSparkContext sc, Network network, int tasksPerExecutor) {
         Path exportDir = new Path(qualify(train.averaging().workDir(), sc.hadoopConfiguration()),
                 "export-" + sc.sc().applicationId());
+        boolean export = !train.averaging().approach().equals("direct");
         return switch (train.strategy()) {
             case "local" -> new LocalStrategy(network);
             case "averaging" -> new SparkStrategy(sc, network, TrainingMasters.averaging(train.averaging(),
-                    train.batchSize(), config.job().seed(), exportDir, train.collectStats()), exportDir, train.collectStats());
+                    sc.defaultParallelism(), train.batchSize(), config.job().seed(), train.collectStats()), exportDir, export, train.batchSize(),
+                    train.collectStats());
             case "sharing" -> {
                 SharingSupport.prepareDriver(sc);
                 int workers = train.sharing().workersPerNode() > 0 ? train.sharing().workersPerNode() : tasksPerExecutor;
+                // Gradient sharing always trains from exported minibatches.
                 yield new SparkStrategy(sc, network, TrainingMasters.sharing(train.sharing(), train.batchSize(), workers,
-                        SharingSupport.controllerAddress(train.sharing(), sc), train.averaging().prefetch(), exportDir,
-                        train.collectStats()), exportDir, train.collectStats());
+                        SharingSupport.controllerAddress(train.sharing(), sc), train.averaging().prefetch(),
+                        train.collectStats()), exportDir, true, train.batchSize(), train.collectStats());
             }
             default -> throw new IllegalStateException("strategy " + train.strategy() + " was not validated");
         };

@@ -72,8 +72,8 @@ class StrategyEquivalenceTest {
             Path exportDir = new Path(work.resolve("export").toUri());
             Network averaged;
             try (SparkStrategy strategy = new SparkStrategy(sc, network(), TrainingMasters.averaging(
-                    new AveragingSection(1, 0, "export", work.toString(), "never"), 32, SEED, exportDir, false),
-                    exportDir, false)) {
+                    new AveragingSection(1, 0, "export", work.toString(), "never"), 1, 32, SEED, false),
+                    exportDir, true, 32, false)) {
                 for (int epoch = 0; epoch < EPOCHS; epoch++) {
                     strategy.fitEpoch(data);
                 }

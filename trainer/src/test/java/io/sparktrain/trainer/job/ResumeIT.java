@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparktrain.testing.Launched;
+import io.sparktrain.testing.ScriptRun;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,18 +48,18 @@ class ResumeIT {
         assertFalse(Files.exists(bundle.resolve("bundle.json")), "an interrupted run must not look complete");
         assertEquals(List.of(), list(work), "a job stopped by a signal still deletes its exported minibatches");
 
-        Launched refused = Launched.run(5, train(bundle, work));
-        assertEquals(2, refused.exitValue(), refused.output());
+        ScriptRun refused = ScriptRun.run(Duration.ofMinutes(5), "sparktrain", train(bundle, work));
+        assertEquals(2, refused.exit(), refused.output());
         assertTrue(refused.output().contains("pass --resume to continue it"), refused.output());
 
-        Launched resumed = Launched.run(10, train(bundle, work, "--resume"));
-        assertEquals(0, resumed.exitValue(), resumed.output());
+        ScriptRun resumed = ScriptRun.run(Duration.ofMinutes(10), "sparktrain", train(bundle, work, "--resume"));
+        assertEquals(0, resumed.exit(), resumed.output());
         assertTrue(resumed.output().contains("resumed after epoch 2"), resumed.output());
         assertFalse(resumed.output().contains("epoch 1/" + EPOCHS), "epochs 1 and 2 are not trained again");
 
         Path undisturbedBundle = dir.resolve("undisturbed");
-        Launched undisturbed = Launched.run(10, train(undisturbedBundle, work));
-        assertEquals(0, undisturbed.exitValue(), undisturbed.output());
+        ScriptRun undisturbed = ScriptRun.run(Duration.ofMinutes(10), "sparktrain", train(undisturbedBundle, work));
+        assertEquals(0, undisturbed.exit(), undisturbed.output());
 
         JsonNode resumedManifest = new ObjectMapper().readTree(bundle.resolve("bundle.json").toFile());
         JsonNode undisturbedManifest = new ObjectMapper().readTree(undisturbedBundle.resolve("bundle.json").toFile());

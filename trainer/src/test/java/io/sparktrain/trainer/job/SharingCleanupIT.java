@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktrain.pipeline.testing.IdxFiles;
 import io.sparktrain.pipeline.testing.TestData;
-import io.sparktrain.testing.Launched;
+import io.sparktrain.testing.ScriptRun;
+import java.time.Duration;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,14 +36,14 @@ class SharingCleanupIT {
         Set<String> before = aeronDirs();
         Path work = dir.resolve("work");
 
-        Launched run = Launched.run(10, "train", "conf/mnist-mlp.conf", "--master", "local[2]",
+        ScriptRun run = ScriptRun.run(Duration.ofMinutes(10), "sparktrain", "train", "conf/mnist-mlp.conf", "--master", "local[2]",
                 "--set", "train.strategy=sharing", "--set", "train.epochs=2",
                 "--set", "data.train.images=\"" + dir.resolve("train-images") + "\"",
                 "--set", "data.train.labels=\"" + dir.resolve("train-labels") + "\"",
                 "--set", "train.averaging.work-dir=\"" + work + "\"",
                 "--output", dir.resolve("bundle").toString());
 
-        assertEquals(0, run.exitValue(), run.output());
+        assertEquals(0, run.exit(), run.output());
         assertTrue(run.output().contains("strategy sharing"), run.output());
         assertTrue(Files.exists(dir.resolve("bundle/bundle.json")), run.output());
         assertEquals(before, aeronDirs(), "Aeron directories left in /dev/shm");

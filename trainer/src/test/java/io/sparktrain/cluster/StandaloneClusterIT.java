@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparktrain.pipeline.testing.IdxFiles;
 import io.sparktrain.pipeline.testing.TestData;
+import io.sparktrain.testing.Launched;
 import io.sparktrain.testing.ScriptRun;
 import java.io.File;
 import java.io.IOException;
@@ -19,7 +20,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * two ways a user trains on a cluster, {@code scripts/sparktrain --master spark://...} and
  * {@code spark-submit} of the uber jar, are each run end to end.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterIT {
     private static final Duration TRAINING = Duration.ofMinutes(8);
     private static final File PROJECT = TestData.projectDir();
@@ -36,14 +41,18 @@ class StandaloneClusterIT {
             PROJECT.toPath().resolve("trainer/target/sparktrain-trainer-0.1.0-SNAPSHOT-all.jar");
     private static final Path CONFIG = PROJECT.toPath().resolve("conf/mnist-mlp.conf");
     private static final String LOG_CONFIG = "conf/log4j2.properties";
+    private static final Map<String, String> DRIVER_MEMORY = Map.of("SPARKTRAIN_DRIVER_MEMORY", "2g");
 
     @TempDir
     static Path tmp;
+    private static final Path CLUSTER_DIR = PROJECT.toPath().resolve("trainer/target/cluster-it");
     private static LocalCluster cluster;
+    /** Test accuracy of the undisturbed averaging run, the yardstick of the fault-tolerance test. */
+    private static Double undisturbedAccuracy;
 
     @BeforeAll
     static void startCluster() throws IOException, InterruptedException {
-        cluster = new LocalCluster(PROJECT.toPath().resolve("trainer/target/cluster-it"));
+        cluster = new LocalCluster(CLUSTER_DIR);
         cluster.start(2, 1, "3g");
     }
 
@@ -54,34 +63,88 @@ class StandaloneClusterIT {
         }
     }
 
-    @Test
-    void launcherTrainsFullMnistTo97PercentWithTasksOnBothExecutors() throws IOException, InterruptedException {
-        TestData.mnist("train-images-idx3-ubyte");
-        Path out = Files.createDirectories(tmp.resolve("launcher"));
-        Path events = Files.createDirectories(out.resolve("events"));
-        long start = System.nanoTime();
-        ScriptRun run = ScriptRun.run(TRAINING, Map.of("SPARKTRAIN_DRIVER_MEMORY", "2g"), "sparktrain", List.of(
+    /** {@code scripts/sparktrain train conf/mnist-mlp.conf} on full MNIST against the cluster, event logs on. */
+    private static List<String> fullMnistOnCluster(Path out, int epochs, String... extra) throws IOException {
+        List<String> args = new java.util.ArrayList<>(List.of(
                 "train", "conf/mnist-mlp.conf", "--master", cluster.masterUrl(),
-                "--set", "train.epochs=4",
+                "--set", "train.epochs=" + epochs,
                 "--set", "data.root=" + quoted(TestData.dataRoot().toString()),
                 "--set", "train.averaging.work-dir=" + quoted(out.resolve("work").toString()),
                 "--set", "spark.conf.\"spark.eventLog.enabled\"=true",
-                "--set", "spark.conf.\"spark.eventLog.dir\"=" + quoted(events.toUri().toString()),
+                "--set", "spark.conf.\"spark.eventLog.dir\"=" + quoted(
+                        Files.createDirectories(out.resolve("events")).toUri().toString()),
                 "--output", out.resolve("bundle").toString()));
-        report("scripts/sparktrain --master " + cluster.masterUrl(), run, start);
-        assertEquals(0, run.exit(), run.output());
+        args.addAll(List.of(extra));
+        return args;
+    }
 
+    /** Checks a full-MNIST cluster run: exit 0, accuracy, history, tasks on both executors, no files left. */
+    private static double assertTrainedOnBothExecutors(Path out, ScriptRun run, int epochs) throws IOException {
+        assertEquals(0, run.exit(), run.output());
         JsonNode manifest = manifest(out.resolve("bundle"));
         double accuracy = manifest.at("/metrics/test/accuracy").asDouble();
-        assertTrue(accuracy >= 0.97, "4 epochs of full MNIST reach 0.97 test accuracy on local[2]; got " + accuracy);
-        assertEquals(4, manifest.get("history").size());
-        Set<String> executors = EventLogs.executorsThatRanTasks(events);
+        assertTrue(accuracy >= 0.97, epochs + " epochs of full MNIST should reach 0.97 test accuracy; got " + accuracy);
+        assertEquals(epochs, manifest.get("history").size());
+        Set<String> executors = EventLogs.executorsThatRanTasks(out.resolve("events"));
         System.out.println("executors that ran tasks: " + executors);
         assertTrue(executors.size() >= 2, "tasks ran on executors " + executors + " only; expected one per worker");
+        assertEmpty(out.resolve("work"), "exported minibatches are deleted when the job ends");
+        return accuracy;
+    }
+
+    @Test
+    @Order(1)
+    void launcherTrainsFullMnistTo97PercentWithTasksOnBothExecutors() throws IOException, InterruptedException {
+        TestData.mnist("train-images-idx3-ubyte");
+        Path out = Files.createDirectories(tmp.resolve("launcher"));
+        long start = System.nanoTime();
+        ScriptRun run = ScriptRun.run(TRAINING, DRIVER_MEMORY, "sparktrain", fullMnistOnCluster(out, 4));
+        report("scripts/sparktrain --master " + cluster.masterUrl(), run, start);
+        undisturbedAccuracy = assertTrainedOnBothExecutors(out, run, 4);
+    }
+
+    /**
+     * Gradient sharing across two executor JVMs and the driver over Aeron UDP, with the shipped
+     * defaults; a couple more epochs than averaging needs.
+     */
+    @Test
+    @Order(2)
+    void gradientSharingTrainsFullMnistTo97PercentWithTasksOnBothExecutors() throws IOException, InterruptedException {
+        Path out = Files.createDirectories(tmp.resolve("sharing"));
+        long start = System.nanoTime();
+        ScriptRun run = ScriptRun.run(TRAINING, DRIVER_MEMORY, "sparktrain", fullMnistOnCluster(out, 6,
+                "--set", "train.strategy=sharing"));
+        report("scripts/sparktrain sharing --master " + cluster.masterUrl(), run, start);
+        assertTrue(run.output().contains("strategy sharing"), run.output());
+        assertTrainedOnBothExecutors(out, run, 6);
+    }
+
+    /**
+     * An executor JVM killed with SIGKILL in the middle of epoch 2: Spark re-runs its tasks on the
+     * other executor (and the worker starts a new one), and training ends as an undisturbed run does.
+     */
+    @Test
+    @Order(3)
+    void executorKilledMidEpochDoesNotStopTraining() throws IOException, InterruptedException {
+        assertTrue(undisturbedAccuracy != null, "needs the undisturbed run of the first test as its yardstick");
+        Path out = Files.createDirectories(tmp.resolve("fault"));
+        Launched job = Launched.start(DRIVER_MEMORY, fullMnistOnCluster(out, 4).toArray(String[]::new));
+        job.awaitLine(line -> line.contains("epoch 1/4"), (int) TRAINING.toSeconds());
+        Thread.sleep(3000);
+        long victim = Executors.pids(CLUSTER_DIR).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no executor JVM found to kill; output:\n" + job.output()));
+        ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
+        System.out.println("killed executor JVM " + victim);
+        int exit = job.awaitExit((int) TRAINING.toMinutes());
+        assertEquals(0, exit, job.output());
+        double accuracy = manifest(out.resolve("bundle")).at("/metrics/test/accuracy").asDouble();
+        assertTrue(Math.abs(accuracy - undisturbedAccuracy) <= 0.005,
+                "with an executor killed: " + accuracy + ", undisturbed: " + undisturbedAccuracy);
         assertEmpty(out.resolve("work"), "exported minibatches are deleted when the job ends");
     }
 
     @Test
+    @Order(4)
     void sparkSubmitOfTheUberJarTrainsAndWritesABundle() throws IOException, InterruptedException {
         Path out = Files.createDirectories(tmp.resolve("submit"));
         Path train = slice(out, "train", 10_000);

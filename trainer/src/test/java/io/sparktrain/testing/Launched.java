@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -27,7 +28,14 @@ public final class Launched {
     }
 
     public static Launched start(String... args) throws IOException {
-        return new Launched(ScriptRun.processBuilder("sparktrain", List.of(args)).start());
+        return start(Map.of(), args);
+    }
+
+    /** @param env variables added to the test's environment */
+    public static Launched start(Map<String, String> env, String... args) throws IOException {
+        ProcessBuilder builder = ScriptRun.processBuilder("sparktrain", List.of(args));
+        builder.environment().putAll(env);
+        return new Launched(builder.start());
     }
 
     private void readOutput() {

@@ -71,6 +71,17 @@ class BundleDirectoryTest {
     }
 
     @Test
+    void epochCountSurvivesACheckpointSoEpochSchedulesContinueWhereTheyStopped() {
+        CheckpointStore store = bundle().checkpoints(2, false);
+        Network network = network(3);
+        for (int i = 0; i < 3; i++) {
+            network.incrementEpochCount();
+        }
+        store.save(network, state(3));
+        assertEquals(3, store.latest().orElseThrow().network().epochCount());
+    }
+
+    @Test
     void bestCheckpointSurvivesPruning() {
         CheckpointStore store = bundle().checkpoints(1, false);
         Network best = network(7);

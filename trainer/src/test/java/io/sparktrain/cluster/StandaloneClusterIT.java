@@ -113,11 +113,11 @@ class StandaloneClusterIT {
     void gradientSharingTrainsFullMnistTo97PercentWithTasksOnBothExecutors() throws IOException, InterruptedException {
         Path out = Files.createDirectories(tmp.resolve("sharing"));
         long start = System.nanoTime();
-        ScriptRun run = ScriptRun.run(TRAINING, DRIVER_MEMORY, "sparktrain", fullMnistOnCluster(out, 6,
+        ScriptRun run = ScriptRun.run(TRAINING, DRIVER_MEMORY, "sparktrain", fullMnistOnCluster(out, 8,
                 "--set", "train.strategy=sharing", "--set", "model.optimizer.learning-rate=0.0005"));
         report("scripts/sparktrain sharing --master " + cluster.masterUrl(), run, start);
         assertTrue(run.output().contains("strategy sharing"), run.output());
-        assertTrainedOnBothExecutors(out, run, 6);
+        assertTrainedOnBothExecutors(out, run, 8);
     }
 
     /**

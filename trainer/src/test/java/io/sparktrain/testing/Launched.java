@@ -31,6 +31,11 @@ public final class Launched {
     public static Launched start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("bash", "scripts/sparktrain"));
         command.addAll(List.of(args));
+        return startCommand(command);
+    }
+
+    /** Any command line, e.g. a plain {@code java} one, started in the project folder like the launcher. */
+    public static Launched startCommand(List<String> command) throws IOException {
         return new Launched(new ProcessBuilder(command).directory(PROJECT).redirectErrorStream(true).start());
     }
 

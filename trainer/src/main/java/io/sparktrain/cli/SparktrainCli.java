@@ -4,6 +4,7 @@ import io.sparktrain.config.ConfigException;
 import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.trainer.bundle.BundleExistsException;
 import io.sparktrain.trainer.bundle.Versions;
+import io.sparktrain.trainer.doctor.ChecksFailedException;
 import java.io.PrintWriter;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -22,10 +23,11 @@ import picocli.CommandLine.Command;
             "",
             "Run a job with: sparktrain JOB [OPTIONS]; every job has --help."
         },
-        subcommands = {TrainCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  scripts/sparktrain train conf/mnist-mlp.conf",
             "  scripts/sparktrain train conf/mnist-mlp.conf --set train.epochs=3 --master local[2]",
+            "  scripts/sparktrain doctor conf/mnist-mlp.conf",
             "  spark-submit --class io.sparktrain.cli.SparktrainCli sparktrain-trainer-all.jar train job.conf"})
 public final class SparktrainCli implements Runnable {
     /** Exit code of a job stopped by bad input (config, data, existing output): fix and rerun. */
@@ -58,7 +60,8 @@ public final class SparktrainCli implements Runnable {
     }
 
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        if (e instanceof ConfigException || e instanceof DataSourceException || e instanceof BundleExistsException) {
+        if (e instanceof ConfigException || e instanceof DataSourceException || e instanceof BundleExistsException
+                || e instanceof ChecksFailedException) {
             commandLine.getErr().println("sparktrain: " + e.getMessage());
             return EXIT_BAD_INPUT;
         }

@@ -24,14 +24,26 @@ class SparktrainCliTest {
         assertEquals(0, run("--help"));
         assertTrue(out.toString().contains("train"), out.toString());
         assertTrue(out.toString().contains("Train a network on Spark"), out.toString());
+        assertTrue(out.toString().contains("doctor"), out.toString());
     }
 
     @Test
     void trainHelpDescribesEveryOption() {
         assertEquals(0, run("train", "--help"));
         String help = out.toString();
-        for (String option : new String[] {"CONF", "--set", "--master", "--output", "--overwrite", "--resume", "--check", "--help"}) {
+        for (String option : new String[] {"CONF", "--set", "--master", "--output", "--overwrite", "--resume", "--check",
+            "--skip-checks", "--help"}) {
             assertTrue(help.contains(option), option + " missing from:\n" + help);
+        }
+    }
+
+    @Test
+    void doctorHelpDescribesTheChecksAndTakesTrainsArguments() {
+        assertEquals(0, run("doctor", "--help"));
+        String help = out.toString();
+        for (String text : new String[] {"CONF", "--set", "--master", "--output", "--overwrite", "--resume",
+            "without training", "exits with 2"}) {
+            assertTrue(help.contains(text), text + " missing from:\n" + help);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import io.sparktrain.pipeline.testing.TestData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,11 @@ public final class Launched {
 
     public static Launched start(String... args) throws IOException {
         return start(Map.of(), args);
+    }
+
+    /** Any command line, e.g. a plain {@code java} one, started in the project folder like the launcher. */
+    public static Launched startCommand(List<String> command) throws IOException {
+        return new Launched(new ProcessBuilder(command).directory(TestData.projectDir()).redirectErrorStream(true).start());
     }
 
     /** @param env variables added to the test's environment */

@@ -120,7 +120,8 @@ public final class IdxImageSource {
         }
     }
 
-    static void checkPair(IdxHeader images, IdxHeader labels) {
+    /** Checks that an images file and a labels file belong together: shapes, and one label per image. */
+    public static void checkPair(IdxHeader images, IdxHeader labels) {
         if (images.dimensions().length < 2) {
             throw new DataSourceException("IDX file " + images.uri() + " has " + images.dimensions().length
                     + " dimension; an image file needs [count, height, width(, channels)]. Are images and labels swapped?");

@@ -3,6 +3,7 @@ package io.sparktrain.trainer.bundle;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -53,28 +54,39 @@ public final class BundleDirectory {
         }
     }
 
+    /** Why a run may not use this bundle directory, and what the user can do about it. */
+    public record Refusal(String problem, String fix) {}
+
     /**
-     * Fails fast, before any training, unless the run may write here: the path is free, or
-     * {@code overwrite} was asked for, or {@code resume} was asked for and there is a checkpoint.
+     * Why a run may not write here, if it may not: the path is taken and neither {@code overwrite}
+     * nor {@code resume} (with a checkpoint to resume from) was asked for.
      */
-    public void checkUsable(boolean overwrite, boolean resume) {
+    public Optional<Refusal> refusal(boolean overwrite, boolean resume) {
         State state = state();
         if (resume) {
             if (state == State.ABSENT || checkpoints(1, false).isEmpty()) {
-                throw new BundleExistsException("--resume was given but " + uri + " holds no checkpoint to resume from;"
-                        + " run without --resume to start training");
+                return Optional.of(new Refusal("--resume was given but " + uri + " holds no checkpoint to resume from",
+                        "run without --resume to start training"));
             }
-            return;
+            return Optional.empty();
         }
         if (state == State.ABSENT || overwrite) {
-            return;
+            return Optional.empty();
         }
         if (state == State.COMPLETE) {
-            throw new BundleExistsException("model bundle " + uri + " already exists; pass --overwrite to replace it,"
-                    + " or choose another directory with --output URI (or --set output.bundle=URI)");
+            return Optional.of(new Refusal("model bundle " + uri + " already exists", "pass --overwrite to replace it,"
+                    + " or choose another directory with --output URI (or --set output.bundle=URI)"));
         }
-        throw new BundleExistsException("model bundle " + uri + " holds an interrupted run (checkpoints, no bundle.json);"
-                + " pass --resume to continue it, --overwrite to start over, or --output URI for another directory");
+        return Optional.of(new Refusal("model bundle " + uri + " holds an interrupted run (checkpoints, no bundle.json)",
+                "pass --resume to continue it, --overwrite to start over, or --output URI for another directory"));
+    }
+
+    /** Fails fast, before any training, when {@link #refusal} finds a reason not to write here. */
+    public void checkUsable(boolean overwrite, boolean resume) {
+        Optional<Refusal> refusal = refusal(overwrite, resume);
+        if (refusal.isPresent()) {
+            throw new BundleExistsException(refusal.get().problem() + "; " + refusal.get().fix());
+        }
     }
 
     /** Clears an existing bundle when the user asked to overwrite it; called once training is about to start. */

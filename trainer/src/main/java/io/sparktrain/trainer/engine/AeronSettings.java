@@ -15,7 +15,7 @@ import java.util.Map;
  * </ul>
  */
 public final class AeronSettings {
-    static final String UNBLOCK_TIMEOUT_NS = "60000000000";
+    public static final String UNBLOCK_TIMEOUT_NS = "60000000000";
 
     private AeronSettings() {
     }
@@ -50,7 +50,7 @@ public final class AeronSettings {
     }
 
     /** Aeron's own default location: /dev/shm where it exists (Linux), else the temp folder. */
-    static File sharedMemoryDir() {
+    public static File sharedMemoryDir() {
         File shm = new File("/dev/shm");
         return shm.isDirectory() ? shm : new File(System.getProperty("java.io.tmpdir"));
     }

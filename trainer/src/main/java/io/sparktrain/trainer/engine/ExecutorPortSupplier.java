@@ -29,7 +29,8 @@ public final class ExecutorPortSupplier implements PortSupplier {
         return portFor(executorId);
     }
 
-    int portFor(String executorId) {
+    /** The UDP port of the JVM with this Spark executor id ({@code driver} for the driver). */
+    public int portFor(String executorId) {
         if (executorId.equals("driver")) {
             return driverPort;
         }

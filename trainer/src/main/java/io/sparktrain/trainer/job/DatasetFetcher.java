@@ -21,24 +21,32 @@ public final class DatasetFetcher {
     private DatasetFetcher() {
     }
 
-    public static void fetchIfMissing(DataSection data, Configuration hadoopConf, Progress progress) {
+    /** Whether {@code data.fetch} names a dataset and some of its files are missing on the local filesystem. */
+    public static boolean missingLocally(DataSection data) {
         if (data.fetch().isEmpty()) {
-            return;
+            return false;
         }
-        List<String> files = Stream.of(data.train().images(), data.train().labels(), data.test().images(),
-                data.test().labels()).toList();
         boolean missing = false;
-        for (String uri : files) {
+        for (String uri : files(data)) {
             Path path = new Path(uri);
             String scheme = path.toUri().getScheme();
             if (scheme != null && !scheme.equals("file")) {
-                return;
+                return false;
             }
             missing |= !new File(path.toUri().getPath()).exists();
         }
-        if (!missing) {
+        return missing;
+    }
+
+    private static List<String> files(DataSection data) {
+        return Stream.of(data.train().images(), data.train().labels(), data.test().images(), data.test().labels()).toList();
+    }
+
+    public static void fetchIfMissing(DataSection data, Configuration hadoopConf, Progress progress) {
+        if (!missingLocally(data)) {
             return;
         }
+        List<String> files = files(data);
         String home = System.getProperty(HOME_PROPERTY);
         if (home == null) {
             throw new DataSourceException("input files of dataset '" + data.fetch().get() + "' are missing (" + files

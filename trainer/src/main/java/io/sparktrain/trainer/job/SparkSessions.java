@@ -1,6 +1,8 @@
 package io.sparktrain.trainer.job;
 
 import io.sparktrain.config.SparkSection;
+import io.sparktrain.config.TrainJobConfig;
+import io.sparktrain.trainer.engine.StatsClock;
 import java.io.File;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -39,6 +41,21 @@ public final class SparkSessions {
         }
         String submitted = System.getProperty("spark.master");
         return submitted != null ? submitted : spark.master();
+    }
+
+    /**
+     * The SparkConf a train job runs with: the required settings, the user's {@code spark.conf}, and
+     * what the strategy needs on every executor. {@code sparktrain doctor} checks this same, final conf.
+     */
+    public static SparkConf forTrainJob(TrainJobConfig config, String cliMaster) {
+        SparkConf conf = sparkConf(config.job().name(), master(cliMaster, config.spark()), config.spark());
+        if (config.train().strategy().equals("sharing")) {
+            addExecutorJavaOptions(conf, SharingSupport.executorJavaOptions());
+        }
+        if (config.train().collectStats()) {
+            addExecutorJavaOptions(conf, StatsClock.javaOption());
+        }
+        return conf;
     }
 
     public static SparkConf sparkConf(String appName, String master, SparkSection spark) {

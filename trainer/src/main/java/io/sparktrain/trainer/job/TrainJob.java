@@ -14,6 +14,12 @@ import io.sparktrain.trainer.bundle.BundleManifest;
 import io.sparktrain.trainer.bundle.CheckpointState;
 import io.sparktrain.trainer.bundle.CheckpointStore;
 import io.sparktrain.trainer.bundle.Versions;
+import io.sparktrain.trainer.doctor.ChecksFailedException;
+import io.sparktrain.trainer.doctor.Doctor;
+import io.sparktrain.trainer.doctor.DoctorChecks;
+import io.sparktrain.trainer.doctor.DoctorReport;
+import io.sparktrain.trainer.doctor.ReportTable;
+import io.sparktrain.trainer.doctor.Status;
 import io.sparktrain.trainer.engine.EarlyStopping;
 import io.sparktrain.trainer.engine.EpochResult;
 import io.sparktrain.trainer.engine.LocalStrategy;
@@ -27,6 +33,7 @@ import io.sparktrain.trainer.engine.TrainingStrategy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,12 +54,18 @@ import org.nd4j.linalg.dataset.DataSet;
  */
 public final class TrainJob {
     /**
-     * @param master    Spark master from the command line, or null
-     * @param overwrite replace an existing bundle
-     * @param resume    continue an interrupted run from its newest checkpoint
-     * @param checkOnly stop after the checks that need no Spark
+     * @param master     Spark master from the command line, or null
+     * @param overwrite  replace an existing bundle
+     * @param resume     continue an interrupted run from its newest checkpoint
+     * @param checkOnly  stop after the checks that need no Spark
+     * @param skipChecks train even if the checks of {@code sparktrain doctor} report a FAIL
      */
-    public record Options(String master, boolean overwrite, boolean resume, boolean checkOnly) {}
+    public record Options(String master, boolean overwrite, boolean resume, boolean checkOnly, boolean skipChecks) {
+        /** With the doctor's checks before training. */
+        public Options(String master, boolean overwrite, boolean resume, boolean checkOnly) {
+            this(master, overwrite, resume, checkOnly, false);
+        }
+    }
 
     /** Where the bundle went and what it says; both null after a check-only run. */
     public record Result(Path bundle, BundleManifest manifest) {}
@@ -70,17 +83,12 @@ public final class TrainJob {
     }
 
     public Result run() {
-        String master = SparkSessions.master(options.master(), config.spark());
-        SparkConf sparkConf = SparkSessions.sparkConf(config.job().name(), master, config.spark());
-        if (train.strategy().equals("sharing")) {
-            SparkSessions.addExecutorJavaOptions(sparkConf, SharingSupport.executorJavaOptions());
-        }
+        SparkConf sparkConf = SparkSessions.forTrainJob(config, options.master());
         if (train.collectStats()) {
-            SparkSessions.addExecutorJavaOptions(sparkConf, StatsClock.javaOption());
             StatsClock.applyToThisJvm();
         }
         Configuration hadoop = SparkSessions.hadoopConf(sparkConf);
-        WorkDirCheck.requireShared(config, master, hadoop);
+        WorkDirCheck.requireShared(config, sparkConf.get("spark.master"), hadoop);
         BundleDirectory bundle = new BundleDirectory(config.output().bundle(), hadoop);
         bundle.checkUsable(options.overwrite(), options.resume());
         DatasetFetcher.fetchIfMissing(config.data(), hadoop, progress);
@@ -93,12 +101,27 @@ public final class TrainJob {
 
         int cores = Runtime.getRuntime().availableProcessors();
         int threads = ThreadPlan.threadsPerTask(train.threadsPerTask(), train.strategy(), sparkConf, cores);
-        SparkSession spark = SparkSessions.start(sparkConf);
-        try {
-            return train(spark, data, trainImages.itemCount(), threads, bundle, ThreadPlan.tasksPerExecutor(sparkConf, cores));
-        } finally {
-            spark.stop();
+        try (LazySparkSession spark = new LazySparkSession(sparkConf)) {
+            if (!options.skipChecks()) {
+                runChecks(sparkConf, spark);
+            }
+            return train(spark.session(), data, trainImages.itemCount(), threads, bundle,
+                    ThreadPlan.tasksPerExecutor(sparkConf, cores));
         }
+    }
+
+    /**
+     * The checks of {@code sparktrain doctor}, on the session training will use: a FAIL stops the
+     * job with the whole table; WARNs are printed and training goes on.
+     */
+    private void runChecks(SparkConf sparkConf, LazySparkSession spark) {
+        DoctorReport report = new Doctor(new DoctorChecks(config, sparkConf, options.overwrite(), options.resume())
+                .all(spark::context)).run();
+        if (report.failed()) {
+            throw new ChecksFailedException(report);
+        }
+        progress.info("checked before training: " + report.summary() + " (sparktrain doctor prints every line)");
+        ReportTable.lines(report, EnumSet.of(Status.WARN)).forEach(progress::info);
     }
 
     private Result train(SparkSession spark, DataSection data, long examples, int threads, BundleDirectory bundle,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
@@ -24,6 +25,24 @@ public final class NetworkFactory {
 
     /** The network of a stack spec. */
     public static MultiLayerNetwork build(NetworkSpec spec, long seed) {
+        MultiLayerNetwork network = new MultiLayerNetwork(stackConfiguration(spec, seed));
+        network.init();
+        return network;
+    }
+
+    /**
+     * The number of parameters the network of a stack spec has, without allocating them: a large
+     * network's parameters alone can take gigabytes off-heap.
+     */
+    public static long parameterCount(NetworkSpec spec) {
+        long count = 0;
+        for (NeuralNetConfiguration layer : stackConfiguration(spec, 0).getConfs()) {
+            count += layer.getLayer().initializer().numParams(layer);
+        }
+        return count;
+    }
+
+    private static MultiLayerConfiguration stackConfiguration(NetworkSpec spec, long seed) {
         if (!(spec.topology() instanceof Topology.Sequential sequential)) {
             throw new IllegalArgumentException("model.graph describes a ComputationGraph; build it with buildGraph");
         }
@@ -46,9 +65,7 @@ public final class NetworkFactory {
         }
         // DL4J derives every nIn and inserts the reshaping preprocessors (e.g. image to vector) from this.
         list.setInputType(Dl4jLayers.inputType(spec.input(), tokenVocabulary(spec)));
-        MultiLayerNetwork network = new MultiLayerNetwork(list.build());
-        network.init();
-        return network;
+        return list.build();
     }
 
     /**

@@ -13,6 +13,7 @@ import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.pipeline.testing.IdxFiles;
 import io.sparktrain.pipeline.testing.TestData;
 import io.sparktrain.trainer.bundle.BundleExistsException;
+import io.sparktrain.trainer.doctor.ChecksFailedException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -154,6 +155,31 @@ class TrainJobTest {
         BundleExistsException e = assertThrows(BundleExistsException.class, job::run);
         assertTrue(e.getMessage().contains("--overwrite"), e.getMessage());
         assertEquals("{\"keep\": true}", Files.readString(bundle.resolve("bundle.json")), "the old bundle is untouched");
+    }
+
+    @Test
+    void failingCheckStopsTheJobWithTheDoctorsTableBeforeTraining(@TempDir Path dir) {
+        Path bundle = dir.resolve("bundle");
+        TrainJob job = new TrainJob(config(bundle, "spark.conf.\"spark.kryo.registrator\"=\"\""),
+                new TrainJob.Options("local[2]", false, false, false));
+        ChecksFailedException e = assertThrows(ChecksFailedException.class, job::run);
+        assertTrue(e.getMessage().lines().anyMatch(line -> line.matches("FAIL +kryo serializer +spark.kryo.registrator is"
+                + " empty and an INDArray does not survive Kryo.*")), e.getMessage());
+        assertTrue(e.getMessage().contains("fix: remove spark.conf.\"spark.kryo.registrator\""), e.getMessage());
+        assertTrue(e.getMessage().endsWith("or pass --skip-checks to train anyway"), e.getMessage());
+        assertFalse(Files.exists(bundle), "nothing written");
+    }
+
+    @Test
+    void skipChecksGoesOnToDl4jWhichRefusesTheSameRegistratorItself(@TempDir Path dir) {
+        Path bundle = dir.resolve("bundle");
+        TrainJob job = new TrainJob(config(bundle, "spark.conf.\"spark.kryo.registrator\"=\"\""),
+                new TrainJob.Options("local[2]", false, false, false, true));
+        // DL4J's own check (SparkUtils.checkKryoConfiguration) runs when the training master is built, before any epoch.
+        RuntimeException e = assertThrows(RuntimeException.class, job::run);
+        assertFalse(e instanceof ChecksFailedException, "--skip-checks skips the checks: " + e);
+        assertTrue(e.getMessage().contains("Kryo"), e.toString());
+        assertFalse(Files.exists(bundle.resolve("bundle.json")), "nothing trained");
     }
 
     @Test

@@ -58,6 +58,21 @@ class NetworkFactoryTest {
     }
 
     @Test
+    void parameterCountWithoutBuildingMatchesTheBuiltNetwork() {
+        NetworkSpec spec = Specs.parse("""
+                input { type = image, height = 12, width = 12, channels = 1 }
+                layers = [
+                  { type = conv2d, filters = 4, kernel = 3, padding = same, activation = relu }
+                  { type = batch-norm }
+                  { type = max-pool, kernel = 2 }
+                  { type = dense, units = 16, activation = relu }
+                  { type = output, units = 3, activation = softmax, loss = cross-entropy }
+                ]
+                """);
+        assertEquals(NetworkFactory.build(spec, SEED).numParams(), NetworkFactory.parameterCount(spec));
+    }
+
+    @Test
     void convolutionalNetworkOnFlatMnistSizedImagesLearns() throws IOException {
         NetworkSpec spec = Specs.parse("""
                 input { type = image, height = 28, width = 28, channels = 1 }

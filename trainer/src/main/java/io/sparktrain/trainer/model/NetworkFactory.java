@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
@@ -35,8 +37,12 @@ public final class NetworkFactory {
      * network's parameters alone can take gigabytes off-heap.
      */
     public static long parameterCount(NetworkSpec spec) {
+        List<NeuralNetConfiguration> layers = spec.isGraph()
+                ? graphConfiguration(spec, 0).getVertices().values().stream()
+                        .filter(LayerVertex.class::isInstance).map(v -> ((LayerVertex) v).getLayerConf()).toList()
+                : stackConfiguration(spec, 0).getConfs();
         long count = 0;
-        for (NeuralNetConfiguration layer : stackConfiguration(spec, 0).getConfs()) {
+        for (NeuralNetConfiguration layer : layers) {
             count += layer.getLayer().initializer().numParams(layer);
         }
         return count;
@@ -73,6 +79,12 @@ public final class NetworkFactory {
      * of {@code model.graph.outputs}, as do the label arrays it trains on.
      */
     public static ComputationGraph buildGraph(NetworkSpec spec, long seed) {
+        ComputationGraph network = new ComputationGraph(graphConfiguration(spec, seed));
+        network.init();
+        return network;
+    }
+
+    private static ComputationGraphConfiguration graphConfiguration(NetworkSpec spec, long seed) {
         if (!(spec.topology() instanceof Topology.Graph graph)) {
             throw new IllegalArgumentException("model.layers describes a MultiLayerNetwork; build it with build");
         }
@@ -92,9 +104,7 @@ public final class NetworkFactory {
             shapes.put(vertex.name(), ShapeCalculator.output(vertex.layer(), in));
         }
         builder.setOutputs(graph.outputNames().toArray(String[]::new));
-        ComputationGraph network = new ComputationGraph(builder.build());
-        network.init();
-        return network;
+        return builder.build();
     }
 
     /** Settings for every layer: what the spec sets network-wide. */

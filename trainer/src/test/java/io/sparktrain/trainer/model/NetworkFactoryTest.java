@@ -70,6 +70,8 @@ class NetworkFactoryTest {
                 ]
                 """);
         assertEquals(NetworkFactory.build(spec, SEED).numParams(), NetworkFactory.parameterCount(spec));
+        NetworkSpec graph = Specs.parse(Specs.TWO_HEADS);
+        assertEquals(NetworkFactory.buildGraph(graph, SEED).numParams(), NetworkFactory.parameterCount(graph));
     }
 
     @Test

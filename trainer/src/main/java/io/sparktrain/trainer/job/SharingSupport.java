@@ -3,6 +3,7 @@ package io.sparktrain.trainer.job;
 import io.sparktrain.config.SharingSection;
 import io.sparktrain.trainer.engine.AeronSettings;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.nd4j.parameterserver.distributed.v2.ModelParameterServer;
 
 /** What a gradient-sharing job sets up around DL4J's training master: Aeron's JVM settings and the controller address. */
 final class SharingSupport {
@@ -14,8 +15,17 @@ final class SharingSupport {
         return AeronSettings.executorJavaOptions();
     }
 
-    /** Aeron settings for the driver JVM, which in local mode hosts the executors too. */
+    /**
+     * Aeron settings for the driver JVM, which in local mode hosts the executors too. DL4J's
+     * parameter server is a JVM-wide singleton that outlives a job: a second sharing job in the same
+     * JVM waits forever for workers that never register, so it is refused here instead.
+     */
     static void prepareDriver(JavaSparkContext sc) {
+        if (ModelParameterServer.getInstance().isInitialized()) {
+            throw new IllegalStateException("gradient sharing can run once per JVM: DL4J's parameter server from an"
+                    + " earlier sharing job in this JVM is still running, and a second job would hang; start a new"
+                    + " JVM for it (scripts/sparktrain and spark-submit start one per job)");
+        }
         AeronSettings.applyToThisJvm(sc.sc().applicationId() + "-driver");
     }
 

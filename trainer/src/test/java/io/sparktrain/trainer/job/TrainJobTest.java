@@ -42,6 +42,11 @@ class TrainJobTest {
      */
     private static final String SLICE_SHARING_THRESHOLD = "train.sharing.threshold=0.001";
 
+    /** A one-output graph (ComputationGraph) in place of the shipped config's layer stack. */
+    private static final String GRAPH = "model.graph={ vertices=[ {name=hidden, inputs=[input], type=dense, units=128,"
+            + " activation=relu}, {name=digit, inputs=[hidden], type=output, units=10, activation=softmax,"
+            + " loss=cross-entropy} ], outputs=[digit] }";
+
     @BeforeAll
     static void sliceMnist() throws IOException {
         IdxFiles.slice(TestData.mnist("train-images-idx3-ubyte"), slices.resolve("train-images").toFile(), 4000);
@@ -102,36 +107,44 @@ class TrainJobTest {
         }
     }
 
+    /**
+     * Gradient sharing, on a graph network (the layer stack is covered by SharingCleanupIT and the
+     * cluster test). The one sharing job of this JVM: DL4J's parameter server is a JVM singleton.
+     */
     @Test
-    void sharingOnLocal2TrainsWellAboveChance(@TempDir Path dir) throws IOException {
+    void sharingOnLocal2TrainsAGraphNetworkWellAboveChance(@TempDir Path dir) throws IOException {
         Path bundle = dir.resolve("bundle");
-        new TrainJob(config(bundle, "train.strategy=sharing", SLICE_SHARING_THRESHOLD),
+        new TrainJob(config(bundle, "train.strategy=sharing", SLICE_SHARING_THRESHOLD, "model.layers=null", GRAPH),
                 new TrainJob.Options("local[2]", false, false, false)).run();
         JsonNode manifest = new ObjectMapper().readTree(bundle.resolve("bundle.json").toFile());
         double accuracy = manifest.at("/metrics/test/accuracy").asDouble();
         assertTrue(accuracy > 0.80, "10 classes, so chance is 0.10; got " + accuracy);
         assertTrue(manifest.at("/history/0/trainLoss").isNull(), "gradient sharing reports no training loss");
+        ModelSerializer.restoreComputationGraph(bundle.resolve("network.zip").toFile(), true);
         try (Stream<Path> left = Files.list(dir.resolve("work"))) {
             assertEquals(List.of(), left.toList(), "exported minibatches are deleted when the job ends");
         }
+
+        // A second sharing job in this JVM: the pre-training checks find the driver's port taken by the first
+        // job's parameter server; past them, the engine refuses it rather than hang.
+        ChecksFailedException checked = assertThrows(ChecksFailedException.class, () -> new TrainJob(
+                config(dir.resolve("second"), "train.strategy=sharing"),
+                new TrainJob.Options("local[2]", false, false, false)).run());
+        assertTrue(checked.getMessage().contains("aeron port"), checked.getMessage());
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new TrainJob(
+                config(dir.resolve("second"), "train.strategy=sharing"),
+                new TrainJob.Options("local[2]", false, false, false, true)).run());
+        assertTrue(refused.getMessage().contains("gradient sharing can run once per JVM"), refused.getMessage());
     }
 
     @Test
-    void graphNetworkTrainsWithBothDistributedStrategies(@TempDir Path dir) throws IOException {
-        String graph = "model.graph={ vertices=[ {name=hidden, inputs=[input], type=dense, units=128, activation=relu},"
-                + " {name=digit, inputs=[hidden], type=output, units=10, activation=softmax, loss=cross-entropy} ],"
-                + " outputs=[digit] }";
-        for (String strategy : List.of("averaging", "sharing")) {
-            Path bundle = dir.resolve(strategy);
-            // A port of its own: the parameter server of the other sharing test in this JVM keeps the
-            // default port until the JVM exits.
-            new TrainJob(config(bundle, "train.strategy=" + strategy, "model.layers=null", graph,
-                            SLICE_SHARING_THRESHOLD, "train.sharing.port=40301"), new TrainJob.Options("local[2]", false, false, false)).run();
-            JsonNode manifest = new ObjectMapper().readTree(bundle.resolve("bundle.json").toFile());
-            double accuracy = manifest.at("/metrics/test/accuracy").asDouble();
-            assertTrue(accuracy > 0.80, strategy + " on a graph: 10 classes, chance 0.10; got " + accuracy);
-            ModelSerializer.restoreComputationGraph(bundle.resolve("network.zip").toFile(), true);
-        }
+    void graphNetworkTrainsWithParameterAveraging(@TempDir Path dir) throws IOException {
+        Path bundle = dir.resolve("bundle");
+        new TrainJob(config(bundle, "model.layers=null", GRAPH), new TrainJob.Options("local[2]", false, false, false)).run();
+        JsonNode manifest = new ObjectMapper().readTree(bundle.resolve("bundle.json").toFile());
+        double accuracy = manifest.at("/metrics/test/accuracy").asDouble();
+        assertTrue(accuracy > 0.80, "averaging on a graph: 10 classes, chance 0.10; got " + accuracy);
+        ModelSerializer.restoreComputationGraph(bundle.resolve("network.zip").toFile(), true);
     }
 
     @Test

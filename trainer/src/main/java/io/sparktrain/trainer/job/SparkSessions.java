@@ -20,7 +20,12 @@ public final class SparkSessions {
             "spark.kryo.registrator", "org.nd4j.kryo.Nd4jRegistrator",
             "spark.kryoserializer.buffer.max", "512m",
             // Progress bars would interleave with sparktrain's own per-epoch lines.
-            "spark.ui.showConsoleProgress", "false");
+            "spark.ui.showConsoleProgress", "false",
+            // ND4J's idle OpenMP threads spin on the cores otherwise, up to 3x slower (STACK.md).
+            "spark.executorEnv.OMP_WAIT_POLICY", "PASSIVE",
+            // ND4J keeps parameters, updater state and activations off-heap: Spark's default overhead
+            // (384 MiB) leaves the JVM's own native memory nothing. sparktrain doctor says when 1g is not enough.
+            "spark.executor.memoryOverhead", "1g");
 
     /**
      * System property with the path of the uber jar ({@code sparktrain-trainer-*-all.jar}) that

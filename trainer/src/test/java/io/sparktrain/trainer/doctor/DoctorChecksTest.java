@@ -128,9 +128,11 @@ class DoctorChecksTest {
     }
 
     @Test
-    void ompWaitPolicyMissingForClusterExecutorsWarns() {
-        DoctorReport report = check(config(dir), "spark://127.0.0.1:7077");
-        assertRow(report, "omp wait policy", Status.WARN, "OMP_WAIT_POLICY is not set for the executors",
+    void spinningOmpWaitPolicyForClusterExecutorsWarns() {
+        // sparktrain sets PASSIVE for executors by default; a user's ACTIVE overrides it.
+        DoctorReport report = check(config(dir, "spark.conf.\"spark.executorEnv.OMP_WAIT_POLICY\"=ACTIVE"),
+                "spark://127.0.0.1:7077");
+        assertRow(report, "omp wait policy", Status.WARN, "OMP_WAIT_POLICY is 'ACTIVE' for the executors",
                 "spark.executorEnv.OMP_WAIT_POLICY\" = PASSIVE");
     }
 

@@ -93,6 +93,22 @@ class StandaloneClusterIT {
     }
 
     @Test
+    @Order(0)
+    void doctorFindsTheClusterSetupHealthyInUnder30Seconds() throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        ScriptRun run = ScriptRun.run(Duration.ofMinutes(2), "sparktrain", "doctor", "conf/mnist-mlp.conf",
+                "--master", cluster.masterUrl(), "--set", "data.root=" + quoted(TestData.dataRoot().toString()),
+                "--set", "train.averaging.work-dir=" + quoted(tmp.resolve("doctor-work").toString()),
+                "--output", tmp.resolve("doctor-bundle").toString());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        report("scripts/sparktrain doctor --master " + cluster.masterUrl(), run, start);
+        assertEquals(0, run.exit(), run.output());
+        assertTrue(run.output().contains("15 OK, 0 WARN, 0 FAIL"), run.output());
+        assertTrue(run.output().contains("ran on 2 executor(s)"), "the probe job reached both executors:\n" + run.output());
+        assertTrue(seconds < 30, "doctor took " + seconds + " s");
+    }
+
+    @Test
     @Order(1)
     void launcherTrainsFullMnistTo97PercentWithTasksOnBothExecutors() throws IOException, InterruptedException {
         TestData.mnist("train-images-idx3-ubyte");

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparktrain.testing.Launched;
+import io.sparktrain.testing.Folders;
 import io.sparktrain.testing.ScriptRun;
 import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +46,7 @@ class ResumeIT {
         interrupted.terminate();
         assertTrue(Files.exists(checkpoint), "epoch 2 was checkpointed:\n" + interrupted.output());
         assertFalse(Files.exists(bundle.resolve("bundle.json")), "an interrupted run must not look complete");
-        assertEquals(List.of(), list(work), "a job stopped by a signal still deletes its exported minibatches");
+        assertEquals(List.of(), Folders.entries(work), "a job stopped by a signal still deletes its exported minibatches");
 
         ScriptRun refused = ScriptRun.run(Duration.ofMinutes(5), "sparktrain", train(bundle, work));
         assertEquals(2, refused.exit(), refused.output());
@@ -72,15 +72,6 @@ class ResumeIT {
         assertTrue(resumedAccuracy >= 0.97, "resumed run reached " + resumedAccuracy);
         assertTrue(Math.abs(resumedAccuracy - undisturbedAccuracy) <= 0.005,
                 "resumed " + resumedAccuracy + " vs undisturbed " + undisturbedAccuracy);
-        assertEquals(List.of(), list(work), "no exported minibatches left behind");
-    }
-
-    private static List<Path> list(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.toList();
-        }
+        assertEquals(List.of(), Folders.entries(work), "no exported minibatches left behind");
     }
 }

@@ -5,17 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktrain.pipeline.testing.IdxFiles;
 import io.sparktrain.pipeline.testing.TestData;
+import io.sparktrain.testing.Folders;
 import io.sparktrain.testing.ScriptRun;
 import java.time.Duration;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,15 +46,6 @@ class SharingCleanupIT {
         assertTrue(run.output().contains("strategy sharing"), run.output());
         assertTrue(Files.exists(dir.resolve("bundle/bundle.json")), run.output());
         assertEquals(before, aeronDirs(), "Aeron directories left in /dev/shm");
-        assertEquals(List.of(), list(work), "exported minibatches left in the work folder");
-    }
-
-    private static List<Path> list(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.toList();
-        }
+        assertEquals(List.of(), Folders.entries(work), "exported minibatches left in the work folder");
     }
 }

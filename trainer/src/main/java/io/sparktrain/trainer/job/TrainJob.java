@@ -9,6 +9,7 @@ import io.sparktrain.pipeline.fs.HadoopConf;
 import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.pipeline.source.IdxHeader;
 import io.sparktrain.pipeline.source.IdxImageSource;
+import io.sparktrain.pipeline.split.HoldOut;
 import io.sparktrain.trainer.bundle.BundleDirectory;
 import io.sparktrain.trainer.bundle.BundleManifest;
 import io.sparktrain.trainer.bundle.CheckpointState;
@@ -196,10 +197,9 @@ public final class TrainJob {
         Optional<JavaRDD<DataSet>> validation = Optional.empty();
         long trainExamples = examples;
         if (train.validationFraction() > 0) {
-            double f = train.validationFraction();
-            Dataset<Row>[] split = trainRows.randomSplit(new double[] {1 - f, f}, config.job().seed());
-            trainRows = split[0].cache();
-            validation = Optional.of(withNativeThreads(batcher.toDataSets(split[1].cache()), threads));
+            HoldOut.Parts split = new HoldOut(train.validationFraction(), config.job().seed()).split(trainRows);
+            trainRows = split.kept().cache();
+            validation = Optional.of(withNativeThreads(batcher.toDataSets(split.heldOut().cache()), threads));
             trainExamples = trainRows.count();
         }
         return new TrainingLoop.Data(withNativeThreads(batcher.toDataSets(trainRows), threads), trainExamples,

@@ -33,8 +33,9 @@ public interface TextSequencerParams extends Params {
                     new Param<>(uid, "inputCol", "string column holding the texts"),
                     new Param<>(uid, "outputCol", "vector column of token indices, sequenceLength long"),
                     new Param<>(uid, "maskCol", "vector column with 1 where a token is and 0 where padding is"),
-                    new IntParam(uid, "vocabSize", "most frequent training tokens kept (indices 2..vocabSize+1)",
-                            ParamValidators.gtEq(1)),
+                    new IntParam(uid, "vocabSize", "most frequent training tokens kept (indices 2..vocabSize+1);"
+                            + " at most 2^24, the largest index a float holds exactly",
+                            ParamValidators.inRange(1, MAX_VOCAB_SIZE)),
                     new IntParam(uid, "minCount", "least number of occurrences in the training data for a token"
                             + " to enter the vocabulary", ParamValidators.gtEq(1)),
                     new IntParam(uid, "sequenceLength", "tokens per output row: shorter texts are padded at the end,"
@@ -52,6 +53,9 @@ public interface TextSequencerParams extends Params {
     int OUT_OF_VOCABULARY = 1;
     /** Index of the most frequent vocabulary token; the others follow in vocabulary order. */
     int FIRST_TOKEN = 2;
+
+    /** DL4J arrays carry the indices as floats, which hold whole numbers exactly only up to 2^24. */
+    int MAX_VOCAB_SIZE = 1 << 24;
 
     /** Letters and digits: punctuation and markup are dropped unless a pattern keeps them. */
     String DEFAULT_TOKEN_PATTERN = "[\\p{L}\\p{N}]+";

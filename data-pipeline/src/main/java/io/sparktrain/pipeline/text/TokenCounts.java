@@ -3,7 +3,9 @@ package io.sparktrain.pipeline.text;
 import java.io.Serializable;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
@@ -21,14 +23,18 @@ final class TokenCounts {
      * always gives the same indices, whatever the partitioning.
      */
     static List<String> mostFrequent(JavaRDD<String> texts, TextTokenizer tokenizer, int minCount, int vocabSize) {
-        return texts.flatMap(text -> tokenizer.tokens(text).iterator())
+        JavaPairRDD<String, Long> counts = texts.flatMap(text -> tokenizer.tokens(text).iterator())
                 .mapToPair(token -> new Tuple2<>(token, 1L))
                 .reduceByKey(Long::sum)
                 .filter(count -> count._2() >= minCount)
-                .takeOrdered(vocabSize, new MostFrequentFirst())
-                .stream()
-                .map(Tuple2::_1)
-                .toList();
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            // takeOrdered allocates its bound up front in every task: never more than there are tokens.
+            int kept = (int) Math.min(vocabSize, counts.count());
+            return counts.takeOrdered(kept, new MostFrequentFirst()).stream().map(Tuple2::_1).toList();
+        } finally {
+            counts.unpersist(false);
+        }
     }
 
     /** Higher count first, then the token in string order. */

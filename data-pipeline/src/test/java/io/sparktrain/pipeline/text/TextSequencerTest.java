@@ -127,6 +127,14 @@ class TextSequencerTest {
     }
 
     @Test
+    void paramsOutsideTheirRangeAreRefusedWhenSet() {
+        assertThrows(IllegalArgumentException.class, () -> new TextSequencer().setVocabSize(0));
+        assertThrows(IllegalArgumentException.class, () -> new TextSequencer().setVocabSize(TextSequencerParams.MAX_VOCAB_SIZE + 1));
+        assertThrows(IllegalArgumentException.class, () -> new TextSequencer().setSequenceLength(0));
+        assertThrows(IllegalArgumentException.class, () -> new TextSequencer().setMinCount(0));
+    }
+
+    @Test
     void nullTextFailsTheFitNamingTheColumn() {
         Dataset<Row> rows = texts(Arrays.asList("fine", null), 1);
         SparkException e = assertThrows(SparkException.class, () -> new TextSequencer().fit(rows));

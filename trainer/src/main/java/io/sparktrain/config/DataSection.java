@@ -8,13 +8,12 @@ import java.util.Optional;
  *
  * @param root       folder that {@code scripts/fetch-data} fills for the {@code fetch} dataset
  * @param fetch      dataset to fetch into {@code root} when its files are missing locally, if any
- * @param format     input format ({@code idx})
- * @param train      training data
- * @param test       test data, evaluated after every epoch
- * @param labels     class names, index = class number
+ * @param format     input format: idx, csv, json or parquet
+ * @param inputs     the input files of that format
+ * @param labels     class names, index = class number; empty for regression (tables only)
  * @param partitions Spark partitions to read with; 0 = Spark's default parallelism
  */
-public record DataSection(String root, Optional<String> fetch, String format, IdxPair train, IdxPair test,
+public record DataSection(String root, Optional<String> fetch, String format, DataInputs inputs,
         List<String> labels, int partitions) {
     public DataSection {
         labels = List.copyOf(labels);
@@ -22,5 +21,30 @@ public record DataSection(String root, Optional<String> fetch, String format, Id
 
     public int numClasses() {
         return labels.size();
+    }
+
+    /** Whether the label is a number to predict rather than a class. */
+    public boolean regression() {
+        return labels.isEmpty();
+    }
+
+    /** The IDX inputs; only for {@code format = idx}. */
+    public DataInputs.Idx idx() {
+        if (inputs instanceof DataInputs.Idx idx) {
+            return idx;
+        }
+        throw new IllegalStateException("data.format is " + format + ", not idx");
+    }
+
+    public IdxPair train() {
+        return idx().train();
+    }
+
+    public IdxPair test() {
+        return idx().test();
+    }
+
+    public Optional<DataInputs.Table> table() {
+        return inputs instanceof DataInputs.Table table ? Optional.of(table) : Optional.empty();
     }
 }

@@ -5,7 +5,11 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigValueFactory;
+import io.sparktrain.pipeline.table.FeaturePlan;
+import io.sparktrain.pipeline.table.TableOptions;
+import io.sparktrain.trainer.model.Loss;
 import io.sparktrain.trainer.model.NetworkSpec;
+import io.sparktrain.trainer.model.OutputLayerSpec;
 import io.sparktrain.trainer.model.NetworkSpecReader;
 import io.sparktrain.trainer.model.Shape;
 import java.io.File;
@@ -21,7 +25,7 @@ public final class TrainJobConfigLoader {
     /** Defaults for every key, with comments; also the reference of what keys exist. */
     public static final String DEFAULTS_RESOURCE = "sparktrain-defaults.conf";
 
-    public static final List<String> FORMATS = List.of("idx");
+    public static final List<String> FORMATS = List.of("idx", "csv", "json", "parquet");
 
     private TrainJobConfigLoader() {
     }
@@ -92,30 +96,76 @@ public final class TrainJobConfigLoader {
         ConfigReader sparkReader = root.section("spark");
         SparkSection spark = new SparkSection(sparkReader.string("master"), sparkReader.stringMap("conf"));
 
-        DataSection data = readData(root.section("data"));
+        DataSection data = readData(root.section("data"), root);
         Optional<NetworkSpec> model = NetworkSpecReader.read(root.section("model"));
         TrainSection train = TrainSectionReader.read(root.section("train"));
         OutputSection output = new OutputSection(root.section("output").string("bundle"));
 
         model.ifPresent(spec -> checkAcrossSections(root, data, spec));
+        checkStoppingMetric(root, data, train);
         root.finish(source);
         return new TrainJobConfig(source, job, spark, data, model.orElseThrow(), train, output, merged);
     }
 
-    private static DataSection readData(ConfigReader data) {
-        String root = data.string("root");
+    private static DataSection readData(ConfigReader data, ConfigReader root) {
+        String dataRoot = data.string("root");
         String fetch = data.optionalString("fetch", "");
         String format = data.oneOf("format", FORMATS);
-        ConfigReader train = data.section("train");
-        ConfigReader test = data.section("test");
         List<String> labels = data.stringList("labels");
-        if (data.has("labels") && labels.size() < 2) {
+        if (!labels.isEmpty() && labels.size() < 2) {
             data.problem("labels", "has " + labels.size() + " class name(s); a classifier needs at least 2");
         }
-        return new DataSection(root, fetch.isEmpty() ? Optional.empty() : Optional.of(fetch), format,
-                new IdxPair(train.string("images"), train.string("labels")),
-                new IdxPair(test.string("images"), test.string("labels")),
+        DataInputs inputs;
+        if (format.equals("idx")) {
+            ConfigReader train = data.section("train");
+            ConfigReader test = data.section("test");
+            inputs = new DataInputs.Idx(new IdxPair(train.string("images"), train.string("labels")),
+                    new IdxPair(test.string("images"), test.string("labels")));
+            if (labels.isEmpty()) {
+                data.problem("labels", "is required for idx data: the class names, e.g. [\"0\", \"1\", ...]");
+            }
+        } else {
+            inputs = readTable(data.section("table"), root.section("pipeline"), format);
+        }
+        return new DataSection(dataRoot, fetch.isEmpty() ? Optional.empty() : Optional.of(fetch), format, inputs,
                 labels, data.integer("partitions", 0, 100_000));
+    }
+
+    private static DataInputs.Table readTable(ConfigReader table, ConfigReader pipeline, String format) {
+        String train = table.string("train");
+        String test = table.optionalString("test", "");
+        double testFraction = table.decimal("test-fraction", 0, 0.9);
+        if (test.isEmpty() && testFraction == 0) {
+            table.problem("test-fraction", "is 0 and there is no data.table.test: set a test table or a fraction of"
+                    + " the training rows to hold out, e.g. 0.2");
+        }
+        List<String> features = table.stringList("features");
+        if (features.isEmpty()) {
+            table.problem("features", "is required: the numeric columns the network reads, e.g. [\"age\", \"income\"]");
+        }
+        String label = table.string("label");
+        if (features.contains(label)) {
+            table.problem("features", "contains the label column '" + label + "'; leave it out");
+        }
+        TableOptions options = new TableOptions(format, table.bool("header"), table.string("delimiter"),
+                table.stringList("null-values"), table.bool("multi-line"));
+        String missing = pipeline.oneOf("missing", FeaturePlan.MISSING);
+        String normalize = pipeline.oneOf("normalize", FeaturePlan.NORMALIZE);
+        FeaturePlan plan = features.isEmpty() || !FeaturePlan.MISSING.contains(missing)
+                || !FeaturePlan.NORMALIZE.contains(normalize)
+                ? null : new FeaturePlan(features, missing, normalize);
+        return new DataInputs.Table(train, test.isEmpty() ? Optional.empty() : Optional.of(test), testFraction,
+                new TableSection(options, label, plan));
+    }
+
+    private static void checkStoppingMetric(ConfigReader root, DataSection data, TrainSection train) {
+        String metric = train.earlyStopping().metric();
+        List<String> fitting = data.regression() ? List.of("loss", "rmse", "mae")
+                : List.of("accuracy", "f1", "precision", "recall", "loss");
+        if (train.earlyStopping().enabled() && !fitting.contains(metric)) {
+            root.problem("train.early-stopping.metric", "is '" + metric + "', which a "
+                    + (data.regression() ? "regression" : "classifier") + " does not report; allowed: " + fitting);
+        }
     }
 
     private static void checkAcrossSections(ConfigReader root, DataSection data, NetworkSpec model) {
@@ -127,17 +177,33 @@ public final class TrainJobConfigLoader {
         }
         if (model.input() instanceof Shape.Sequence) {
             root.problem("model.input.type", "is sequence, but data.format '" + data.format()
-                    + "' holds images; use type flat or image");
+                    + "' holds images or numeric columns; use type flat or image");
         }
-        if (data.labels().isEmpty()) {
+        String unitsKey = model.isGraph() ? "model.graph.outputs"
+                : "model.layers[" + (model.topology().layers().size() - 1) + "].units";
+        OutputLayerSpec output = model.outputLayer();
+        data.table().filter(table -> table.section().features() != null).ifPresent(table -> {
+            int features = table.section().features().columns().size();
+            if (model.inputSize() != features) {
+                root.problem("model.input.size", "is " + model.inputSize() + " but data.table.features names "
+                        + features + " columns; set model.input.size = " + features);
+            }
+        });
+        if (data.regression()) {
+            if (output.units() != 1 || !(output.loss() == Loss.MSE || output.loss() == Loss.MAE)) {
+                root.problem(unitsKey, "is " + output.units() + " unit(s) with loss " + output.loss().configName()
+                        + ", but data.labels is empty, so the label is a number to predict: use one unit with"
+                        + " loss mse or mae (or name the classes in data.labels)");
+            }
             return;
         }
-        int units = model.outputLayer().units();
-        if (units != data.numClasses()) {
-            root.problem(model.isGraph() ? "model.graph.outputs"
-                            : "model.layers[" + (model.topology().layers().size() - 1) + "].units",
-                    "is " + units + " but data.labels names " + data.numClasses()
-                            + " classes; the output layer needs one unit per class");
+        if (data.numClasses() == 2 && output.units() == 1 && output.loss() == Loss.BINARY_CROSS_ENTROPY) {
+            return;
+        }
+        if (output.units() != data.numClasses()) {
+            root.problem(unitsKey, "is " + output.units() + " but data.labels names " + data.numClasses()
+                    + " classes; the output layer needs one unit per class (or, for 2 classes, one sigmoid unit"
+                    + " with loss binary-cross-entropy)");
         }
     }
 }

@@ -8,7 +8,7 @@ final class TrainSectionReader {
     static final List<String> APPROACHES = List.of("export", "direct");
     static final List<String> REPARTITIONS = List.of("always", "never", "num-partitions-workers-differs");
     static final List<String> THRESHOLD_ALGORITHMS = List.of("adaptive", "fixed", "target-sparsity");
-    static final List<String> METRICS = List.of("accuracy", "f1", "precision", "recall", "loss");
+    static final List<String> METRICS = List.of("accuracy", "f1", "precision", "recall", "loss", "rmse", "mae");
 
     private TrainSectionReader() {
     }

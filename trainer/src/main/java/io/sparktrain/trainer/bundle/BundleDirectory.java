@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.PipelineModel;
 import io.sparktrain.trainer.engine.Network;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -95,6 +96,21 @@ public final class BundleDirectory {
             fs.delete(path, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete old bundle " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Folder of the fitted feature pipeline (a Spark ML {@code PipelineModel}) in a bundle. */
+    public static final String PIPELINE_DIR = "pipeline";
+
+    /**
+     * Saves the fitted feature pipeline, replacing one from an earlier attempt; call before
+     * {@link #writeFinal}, whose {@code bundle.json} marks the bundle complete.
+     */
+    public void writePipeline(PipelineModel pipeline) {
+        try {
+            pipeline.write().overwrite().save(new Path(path, PIPELINE_DIR).toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the feature pipeline into " + uri + ": " + e.getMessage(), e);
         }
     }
 

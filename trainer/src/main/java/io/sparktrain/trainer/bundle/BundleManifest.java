@@ -20,13 +20,17 @@ import java.util.Map;
  * @param history       one entry per epoch
  * @param finalEpoch    epoch whose network the bundle holds (the best one when early stopping restored it)
  * @param stoppedEarly  whether early stopping ended training before the configured epochs
- * @param metrics       final metrics by data split, e.g. {@code test -> accuracy -> 0.98}
+ * @param metrics       final metrics by data split, e.g. {@code test -> accuracy -> 0.98}; a regression's test
+ *                      metrics include {@code mean_baseline_rmse}, the rmse of always predicting the training mean
+ * @param parameters    every learned value of a small network (at most {@value #LISTED_PARAMETERS}), by DL4J
+ *                      name ({@code 0_W}: weights of layer 0, row-major; {@code 0_b}: its biases); empty otherwise
  * @param trainingStats dl4j-spark timing statistics by event kind, when collecting them was asked for
  */
 public record BundleManifest(String format, int formatVersion, String created, String jobName, long seed,
         Versions versions, String network, String task, List<String> labels, int inputSize, JsonNode config,
         List<EpochResult> history, int finalEpoch, boolean stoppedEarly, Map<String, Map<String, Double>> metrics,
-        Map<String, Map<String, Double>> trainingStats) {
+        Map<String, List<Double>> parameters, Map<String, Map<String, Double>> trainingStats) {
+    public static final int LISTED_PARAMETERS = 100;
     public static final String FORMAT = "sparktrain-bundle";
     public static final int FORMAT_VERSION = 1;
     public static final String NETWORK_FILE = "network.zip";

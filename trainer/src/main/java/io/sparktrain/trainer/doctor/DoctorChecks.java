@@ -72,8 +72,13 @@ public final class DoctorChecks {
             checks.add(new KryoBufferCheck(estimate, sparkConf));
         }
         DataSection data = config.data();
-        checks.add(new IdxInputCheck("train", data, config.model().inputSize(), hadoop));
-        checks.add(new IdxInputCheck("test", data, config.model().inputSize(), hadoop));
+        data.table().ifPresentOrElse(table -> {
+            checks.add(new TableInputCheck("train", table.train(), data, hadoop));
+            table.test().ifPresent(test -> checks.add(new TableInputCheck("test", test, data, hadoop)));
+        }, () -> {
+            checks.add(new IdxInputCheck("train", data, config.model().inputSize(), hadoop));
+            checks.add(new IdxInputCheck("test", data, config.model().inputSize(), hadoop));
+        });
         List<String> s3a = s3aUris();
         if (!s3a.isEmpty()) {
             checks.add(new HadoopAwsCheck(s3a));
@@ -118,8 +123,8 @@ public final class DoctorChecks {
 
     private List<String> s3aUris() {
         DataSection data = config.data();
-        return Stream.of(data.train().images(), data.train().labels(), data.test().images(), data.test().labels(),
-                        config.output().bundle(), config.train().averaging().workDir())
+        return Stream.concat(data.inputs().files().stream(),
+                        Stream.of(config.output().bundle(), config.train().averaging().workDir()))
                 .filter(uri -> "s3a".equals(new Path(uri).toUri().getScheme())).distinct().toList();
     }
 }

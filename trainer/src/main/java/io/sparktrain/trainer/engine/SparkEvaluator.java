@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.evaluation.regression.RegressionEvaluation;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
@@ -22,20 +23,29 @@ public final class SparkEvaluator {
     }
 
     /**
-     * Accuracy, macro precision, recall and F1, the number of examples, and with {@code withLoss}
-     * the mean loss (one more pass over the data).
+     * Classification ({@code labels} names the classes): accuracy, macro precision, recall and F1.
+     * Regression (no {@code labels}): rmse, mae and r2, averaged over the targets. Both with the
+     * number of examples, and with {@code withLoss} the mean loss (one more pass over the data).
      */
     public Map<String, Double> metrics(Network network, JavaRDD<DataSet> data, List<String> labels,
             boolean withLoss) {
         SparkNetwork sparkNetwork = network.onSpark(sc, null);
         sparkNetwork.evaluationThreads(1);
-        Evaluation evaluation = sparkNetwork.evaluate(data, labels, EVAL_BATCH_SIZE);
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("accuracy", evaluation.accuracy());
-        metrics.put("precision", evaluation.precision());
-        metrics.put("recall", evaluation.recall());
-        metrics.put("f1", evaluation.f1());
-        metrics.put("examples", (double) evaluation.getNumRowCounter());
+        if (labels.isEmpty()) {
+            RegressionEvaluation evaluation = sparkNetwork.evaluateRegression(data, EVAL_BATCH_SIZE);
+            metrics.put("rmse", evaluation.averagerootMeanSquaredError());
+            metrics.put("mae", evaluation.averageMeanAbsoluteError());
+            metrics.put("r2", evaluation.averageRSquared());
+            metrics.put("examples", (double) data.map(DataSet::numExamples).fold(0, Integer::sum));
+        } else {
+            Evaluation evaluation = sparkNetwork.evaluate(data, labels, EVAL_BATCH_SIZE);
+            metrics.put("accuracy", evaluation.accuracy());
+            metrics.put("precision", evaluation.precision());
+            metrics.put("recall", evaluation.recall());
+            metrics.put("f1", evaluation.f1());
+            metrics.put("examples", (double) evaluation.getNumRowCounter());
+        }
         if (withLoss) {
             // calculateScore broadcasts the network's live parameter array, and Spark 3 closes AutoCloseable
             // broadcast values when it cleans them up: score a copy, or training later fails on a freed array.

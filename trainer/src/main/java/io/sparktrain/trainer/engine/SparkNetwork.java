@@ -8,6 +8,7 @@ import org.deeplearning4j.spark.api.stats.SparkTrainingStats;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
 import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.evaluation.regression.RegressionEvaluation;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
@@ -27,6 +28,8 @@ public sealed interface SparkNetwork permits SparkNetwork.OfStack, SparkNetwork.
     Network network();
 
     Evaluation evaluate(JavaRDD<DataSet> data, List<String> labels, int batchSize);
+
+    RegressionEvaluation evaluateRegression(JavaRDD<DataSet> data, int batchSize);
 
     /** Mean loss over {@code data}. */
     double meanLoss(JavaRDD<DataSet> data, int batchSize);
@@ -68,6 +71,11 @@ public sealed interface SparkNetwork permits SparkNetwork.OfStack, SparkNetwork.
         @Override
         public Evaluation evaluate(JavaRDD<DataSet> data, List<String> labels, int batchSize) {
             return spark.evaluate(data, labels, batchSize);
+        }
+
+        @Override
+        public RegressionEvaluation evaluateRegression(JavaRDD<DataSet> data, int batchSize) {
+            return spark.evaluateRegression(data, batchSize);
         }
 
         @Override
@@ -121,6 +129,11 @@ public sealed interface SparkNetwork permits SparkNetwork.OfStack, SparkNetwork.
         @Override
         public Evaluation evaluate(JavaRDD<DataSet> data, List<String> labels, int batchSize) {
             return spark.evaluate(data, labels, batchSize);
+        }
+
+        @Override
+        public RegressionEvaluation evaluateRegression(JavaRDD<DataSet> data, int batchSize) {
+            return spark.evaluateRegression(data, batchSize);
         }
 
         @Override

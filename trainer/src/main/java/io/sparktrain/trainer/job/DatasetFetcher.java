@@ -5,7 +5,6 @@ import io.sparktrain.pipeline.source.DataSourceException;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
@@ -39,7 +38,7 @@ public final class DatasetFetcher {
     }
 
     private static List<String> files(DataSection data) {
-        return Stream.of(data.train().images(), data.train().labels(), data.test().images(), data.test().labels()).toList();
+        return data.inputs().files();
     }
 
     public static void fetchIfMissing(DataSection data, Configuration hadoopConf, Progress progress) {

@@ -1,6 +1,7 @@
 package io.sparktrain.trainer.job;
 
 import io.sparktrain.trainer.engine.EpochResult;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,12 +24,24 @@ public final class Progress {
     }
 
     public void epoch(EpochResult r) {
-        String validation = r.validation().isEmpty() ? "" : String.format("  val loss %.4f  val accuracy %.4f",
-                r.validation().get("loss"), r.validation().get("accuracy"));
+        String validation = r.validation().isEmpty() ? "" : String.format("  val loss %.4f  val %s",
+                r.validation().get("loss"), headlineMetric(r.validation()));
         String loss = r.trainLoss() == null ? "n/a" : String.format("%.4f", r.trainLoss());
-        LOG.info(String.format("epoch %d/%d  loss %s%s  test accuracy %.4f  f1 %.4f  %,.0f examples/s"
+        LOG.info(String.format("epoch %d/%d  loss %s%s  test %s  %,.0f examples/s"
                         + "  epoch %.1fs (+%.1fs eval)  elapsed %.1fs",
-                r.epoch(), epochs, loss, validation, r.test().get("accuracy"), r.test().get("f1"),
-                r.examplesPerSecond(), r.fitSeconds(), r.evalSeconds(), r.elapsedSeconds()));
+                r.epoch(), epochs, loss, validation, headline(r.test()), r.examplesPerSecond(), r.fitSeconds(),
+                r.evalSeconds(), r.elapsedSeconds()));
+    }
+
+    /** The metrics a person looks at first: accuracy and F1 of a classifier, rmse, mae and r2 of a regression. */
+    static String headline(Map<String, Double> metrics) {
+        return metrics.containsKey("accuracy")
+                ? String.format("accuracy %.4f  f1 %.4f", metrics.get("accuracy"), metrics.get("f1"))
+                : String.format("rmse %.4f  mae %.4f  r2 %.4f", metrics.get("rmse"), metrics.get("mae"), metrics.get("r2"));
+    }
+
+    private static String headlineMetric(Map<String, Double> metrics) {
+        return metrics.containsKey("accuracy") ? String.format("accuracy %.4f", metrics.get("accuracy"))
+                : String.format("rmse %.4f", metrics.get("rmse"));
     }
 }

@@ -4,16 +4,21 @@ import io.sparktrain.config.DataSection;
 import io.sparktrain.config.IdxPair;
 import io.sparktrain.config.TrainJobConfig;
 import io.sparktrain.config.TrainSection;
+import io.sparktrain.pipeline.batch.FeatureSpec;
+import io.sparktrain.pipeline.batch.LabelSpec;
 import io.sparktrain.pipeline.batch.MiniBatcher;
 import io.sparktrain.pipeline.fs.HadoopConf;
 import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.pipeline.source.IdxHeader;
 import io.sparktrain.pipeline.source.IdxImageSource;
 import io.sparktrain.pipeline.split.HoldOut;
+import io.sparktrain.pipeline.table.FeaturePlan;
+import io.sparktrain.pipeline.table.LabelColumn;
 import io.sparktrain.trainer.bundle.BundleDirectory;
 import io.sparktrain.trainer.bundle.BundleManifest;
 import io.sparktrain.trainer.bundle.CheckpointState;
 import io.sparktrain.trainer.bundle.CheckpointStore;
+import io.sparktrain.trainer.bundle.ParameterValues;
 import io.sparktrain.trainer.bundle.Versions;
 import io.sparktrain.trainer.doctor.ChecksFailedException;
 import io.sparktrain.trainer.doctor.Doctor;
@@ -43,6 +48,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -94,7 +100,9 @@ public final class TrainJob {
         bundle.checkUsable(options.overwrite(), options.resume());
         DatasetFetcher.fetchIfMissing(config.data(), hadoop, progress);
         DataSection data = qualified(config.data(), hadoop);
-        IdxHeader trainImages = checkInputs(data, hadoop);
+        // Tables are checked as they are read, with file, column and value named; IDX headers now.
+        Optional<IdxHeader> trainImages = data.table().isPresent() ? Optional.empty()
+                : Optional.of(checkInputs(data, hadoop));
         if (options.checkOnly()) {
             progress.info("config " + config.source() + " and its inputs are valid");
             return new Result(null, null);
@@ -106,7 +114,7 @@ public final class TrainJob {
             if (!options.skipChecks()) {
                 runChecks(sparkConf, spark);
             }
-            return train(spark.session(), data, trainImages.itemCount(), threads, bundle,
+            return train(spark.session(), data, trainImages, threads, bundle,
                     ThreadPlan.tasksPerExecutor(sparkConf, cores));
         }
     }
@@ -125,14 +133,17 @@ public final class TrainJob {
         ReportTable.lines(report, EnumSet.of(Status.WARN)).forEach(progress::info);
     }
 
-    private Result train(SparkSession spark, DataSection data, long examples, int threads, BundleDirectory bundle,
+    private Result train(SparkSession spark, DataSection data, Optional<IdxHeader> trainImages, int threads,
+            BundleDirectory bundle,
             int tasksPerExecutor) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         NativeThreads.limitTo(threads);
         progress.info(String.format("%s: strategy %s, master %s, %d epochs, batch %d, %d native thread(s) per task",
                 config.job().name(), train.strategy(), sc.master(), train.epochs(), train.batchSize(), threads));
 
-        TrainingLoop.Data loopData = readData(spark, data, examples, threads);
+        Prepared prepared = data.table().isPresent() ? readTable(spark, data, threads)
+                : readImages(spark, data, trainImages.orElseThrow().itemCount(), threads);
+        TrainingLoop.Data loopData = prepared.data();
         CheckpointStore checkpoints = bundle.checkpoints(train.checkpointsToKeep(), config.model().isGraph());
         Start start = start(bundle, checkpoints);
         progress.info(String.format("network: %,d parameters, %d layers%s", start.network().numParams(),
@@ -161,14 +172,19 @@ public final class TrainJob {
                 progress.info("restoring the network of epoch " + finalEpoch + ", the best by validation "
                         + train.earlyStopping().metric());
             }
-            BundleManifest manifest = manifest(spark, outcome, finalEpoch, strategy.trainingStats());
+            BundleManifest manifest = manifest(spark, outcome, finalEpoch, strategy.trainingStats(), finalNetwork,
+                    prepared.testBaselines());
             Network written = finalNetwork;
             new Steps(sc, progress).run("write bundle", () -> {
+                prepared.pipeline().ifPresent(bundle::writePipeline);
                 bundle.writeFinal(written, manifest);
                 return null;
             });
-            progress.info(String.format("bundle written to %s: test accuracy %.4f", bundle.path(),
-                    manifest.metrics().get("test").get("accuracy")));
+            Map<String, Double> test = manifest.metrics().get("test");
+            progress.info("bundle written to " + bundle.path() + ": test " + Progress.headline(test)
+                    + (test.containsKey(TableData.MEAN_BASELINE_RMSE) ? String.format(
+                            " (always predicting the training mean: rmse %.4f)", test.get(TableData.MEAN_BASELINE_RMSE))
+                            : ""));
             return new Result(bundle.path(), manifest);
         }
     }
@@ -188,14 +204,44 @@ public final class TrainJob {
         return new Start(network, new CheckpointState(0, List.of(), EarlyStopping.start()));
     }
 
-    private TrainingLoop.Data readData(SparkSession spark, DataSection data, long examples, int threads) {
+    /** The data the loop trains on, and the fitted feature pipeline of a table (saved in the bundle). */
+    private record Prepared(TrainingLoop.Data data, Optional<PipelineModel> pipeline, Map<String, Double> testBaselines) {}
+
+    private Prepared readImages(SparkSession spark, DataSection data, long examples, int threads) {
         IdxImageSource source = new IdxImageSource(spark);
         MiniBatcher batcher = new MiniBatcher(IdxImageSource.FEATURES_COL, IdxImageSource.LABEL_COL,
                 data.numClasses(), train.batchSize());
         Dataset<Row> trainRows = source.read(data.train().images(), data.train().labels(), data.partitions());
         Dataset<Row> testRows = source.read(data.test().images(), data.test().labels(), data.partitions()).cache();
+        return new Prepared(loopData(batcher, trainRows, examples, testRows, data.labels(), threads), Optional.empty(),
+                Map.of());
+    }
+
+    private Prepared readTable(SparkSession spark, DataSection data, int threads) {
+        TableData table = new Steps(JavaSparkContext.fromSparkContext(spark.sparkContext()), progress)
+                .run("read and prepare table", () -> TableData.prepare(spark, data, config.job().seed()));
+        table.report().forEach(progress::info);
+        MiniBatcher batcher = new MiniBatcher(FeatureSpec.vector(FeaturePlan.FEATURES_COL),
+                labelSpec(data), train.batchSize());
+        Dataset<Row> trainRows = data.partitions() > 0 ? table.train().repartition(data.partitions()) : table.train();
+        return new Prepared(loopData(batcher, trainRows, table.trainRows(), table.test(), data.labels(), threads),
+                Optional.of(table.pipeline()), table.testBaselines());
+    }
+
+    /** One-hot classes, one sigmoid unit for two classes with binary cross-entropy, or a number to predict. */
+    private LabelSpec labelSpec(DataSection data) {
+        if (data.regression()) {
+            return LabelSpec.regression(LabelColumn.LABEL_COL, 1);
+        }
+        boolean oneSigmoid = config.model().outputLayer().units() == 1;
+        return oneSigmoid ? LabelSpec.binary(LabelColumn.LABEL_COL, 1)
+                : LabelSpec.classes(LabelColumn.LABEL_COL, data.numClasses());
+    }
+
+    /** Holds out validation rows when asked, and batches every split. */
+    private TrainingLoop.Data loopData(MiniBatcher batcher, Dataset<Row> trainRows, long trainExamples,
+            Dataset<Row> testRows, List<String> labels, int threads) {
         Optional<JavaRDD<DataSet>> validation = Optional.empty();
-        long trainExamples = examples;
         if (train.validationFraction() > 0) {
             HoldOut.Parts split = new HoldOut(train.validationFraction(), config.job().seed()).split(trainRows);
             trainRows = split.kept().cache();
@@ -203,7 +249,7 @@ public final class TrainJob {
             trainExamples = trainRows.count();
         }
         return new TrainingLoop.Data(withNativeThreads(batcher.toDataSets(trainRows), threads), trainExamples,
-                validation, withNativeThreads(batcher.toDataSets(testRows), threads), data.labels());
+                validation, withNativeThreads(batcher.toDataSets(testRows), threads), labels);
     }
 
     private TrainingStrategy strategy(JavaSparkContext sc, Network network, int tasksPerExecutor) {
@@ -253,23 +299,25 @@ public final class TrainJob {
     }
 
     private BundleManifest manifest(SparkSession spark, TrainingLoop.Outcome outcome, int finalEpoch,
-            Map<String, Map<String, Double>> stats) {
+            Map<String, Map<String, Double>> stats, Network network, Map<String, Double> testBaselines) {
         List<EpochResult> history = outcome.last().history();
         EpochResult chosen = history.get(finalEpoch - 1);
+        Map<String, Double> test = new java.util.LinkedHashMap<>(chosen.test());
+        test.putAll(testBaselines);
         Map<String, Map<String, Double>> metrics = chosen.validation().isEmpty()
-                ? Map.of("test", chosen.test())
-                : Map.of("test", chosen.test(), "validation", chosen.validation());
+                ? Map.of("test", test)
+                : Map.of("test", test, "validation", chosen.validation());
         return new BundleManifest(BundleManifest.FORMAT, BundleManifest.FORMAT_VERSION, Instant.now().toString(),
                 config.job().name(), config.job().seed(), Versions.current(spark.version()),
-                BundleManifest.NETWORK_FILE, "classification", config.data().labels(), config.model().inputSize(),
-                ConfigJson.redacted(config.resolved()), history, finalEpoch, outcome.stoppedEarly(), metrics, stats);
+                BundleManifest.NETWORK_FILE, config.data().regression() ? "regression" : "classification",
+                config.data().labels(), config.model().inputSize(),
+                ConfigJson.redacted(config.resolved()), history, finalEpoch, outcome.stoppedEarly(), metrics,
+                ParameterValues.ofSmall(network, BundleManifest.LISTED_PARAMETERS), stats);
     }
 
     /** Relative paths made absolute on the driver, so executors on other hosts see the same files. */
     private static DataSection qualified(DataSection data, Configuration hadoop) {
-        return new DataSection(data.root(), data.fetch(), data.format(),
-                new IdxPair(qualify(data.train().images(), hadoop), qualify(data.train().labels(), hadoop)),
-                new IdxPair(qualify(data.test().images(), hadoop), qualify(data.test().labels(), hadoop)),
+        return new DataSection(data.root(), data.fetch(), data.format(), data.inputs().map(uri -> qualify(uri, hadoop)),
                 data.labels(), data.partitions());
     }
 

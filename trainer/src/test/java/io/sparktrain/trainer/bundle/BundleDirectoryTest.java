@@ -135,6 +135,7 @@ class BundleDirectoryTest {
     private static BundleManifest manifest() {
         return new BundleManifest(BundleManifest.FORMAT, BundleManifest.FORMAT_VERSION, "now", "test", 1,
                 new Versions("0", "0", "0", "0", "0", "17"), BundleManifest.NETWORK_FILE, "classification",
-                List.of("a", "b"), 3, null, state(1).history(), 1, false, Map.of("test", Map.of("accuracy", 0.9)), Map.of());
+                List.of("a", "b"), 3, null, state(1).history(), 1, false, Map.of("test", Map.of("accuracy", 0.9)), Map.of(),
+                Map.of());
     }
 }

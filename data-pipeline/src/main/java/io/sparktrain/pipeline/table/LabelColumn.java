@@ -1,0 +1,53 @@
+package io.sparktrain.pipeline.table;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.trim;
+
+import io.sparktrain.pipeline.source.DataSourceException;
+import java.util.List;
+import org.apache.spark.ml.feature.StringIndexerModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Turns a table's label column into the double column {@value #LABEL_COL} the minibatcher reads:
+ * a class index (position in the configured class names) or a regression target.
+ */
+public final class LabelColumn {
+    public static final String LABEL_COL = "label__target";
+
+    private LabelColumn() {
+    }
+
+    /** Rows whose label is missing; they cannot be trained or evaluated on. */
+    public static Dataset<Row> withoutMissing(Dataset<Row> rows, String column) {
+        return rows.filter(col(column).isNotNull());
+    }
+
+    /**
+     * Class index by class name; numbers match by their text ("1" for 1 or 1.0 is not the same
+     * text, so name classes as the data writes them). An unknown class fails with its value and count.
+     */
+    public static Dataset<Row> classes(Dataset<Row> rows, String column, List<String> names, String where) {
+        NumericColumns.requirePresent(rows, List.of(column), where, "data.table.label");
+        Dataset<Row> text = rows.withColumn(column, trim(col(column).cast(DataTypes.StringType)));
+        Dataset<Row> unknown = text.filter(col(column).isNotNull().and(not(col(column).isin(names.toArray()))));
+        List<Row> examples = unknown.select(column).distinct().limit(5).collectAsList();
+        if (!examples.isEmpty()) {
+            throw new DataSourceException(where + ": label column '" + column + "' has " + unknown.count()
+                    + " row(s) with a class not in data.labels " + names + ", e.g. "
+                    + examples.stream().map(r -> "'" + r.getString(0) + "'").toList()
+                    + "; add the class to data.labels or fix the data");
+        }
+        return new StringIndexerModel(names.toArray(String[]::new)).setInputCol(column).setOutputCol(LABEL_COL)
+                .transform(text);
+    }
+
+    /** The label as a double target; a value that is not a finite number fails with its column and an example. */
+    public static Dataset<Row> regression(Dataset<Row> rows, String column, String where) {
+        Dataset<Row> typed = NumericColumns.asDoubles(rows, List.of(column), where, "data.table.label");
+        return typed.withColumn(LABEL_COL, col(column));
+    }
+}

@@ -1,0 +1,83 @@
+package io.sparktrain.pipeline.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparktrain.pipeline.source.DataSourceException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TableReaderTest {
+    private static SparkSession spark;
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        spark = TableTestSpark.spark();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    @Test
+    void csvNullTokensAndEmptyCellsBecomeNullsAndNumbersAreTypedWithTheirColumnNamedWhenBad() throws IOException {
+        Dataset<Row> rows = TableTestSpark.csv(spark, dir, "t.csv", "a,b,c\n1,NA,x\n2, ,y\n?,4.5,z\n");
+        List<Row> typed = NumericColumns.asDoubles(rows, List.of("a", "b"), "t.csv", "data.table.features")
+                .orderBy("c").collectAsList();
+        assertEquals(1.0, typed.get(0).getDouble(0));
+        assertTrue(typed.get(0).isNullAt(1));
+        assertTrue(typed.get(1).isNullAt(1), "a blank cell is missing");
+        assertTrue(typed.get(2).isNullAt(0));
+        assertEquals(4.5, typed.get(2).getDouble(1));
+        assertEquals("z", typed.get(2).getString(2));
+    }
+
+    @Test
+    void aTextInANumericColumnAndInfinityAreRefusedWithColumnCountAndExample() throws IOException {
+        Dataset<Row> rows = TableTestSpark.csv(spark, dir, "bad.csv", "a,b\n1,abc\n2,Infinity\nNaN,3\n");
+        DataSourceException e = assertThrows(DataSourceException.class,
+                () -> NumericColumns.asDoubles(rows, List.of("a", "b"), "bad.csv", "data.table.features"));
+        assertTrue(e.getMessage().contains("bad.csv: column 'a' has 1 value(s) that are not finite numbers, e.g. 'NaN'"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("column 'b' has 2 value(s)"), e.getMessage());
+        assertTrue(e.getMessage().contains("data.table.null-values"), "says the fix: " + e.getMessage());
+    }
+
+    @Test
+    void anAbsentColumnIsNamedWithTheColumnsThereAre() throws IOException {
+        Dataset<Row> rows = TableTestSpark.csv(spark, dir, "t.csv", "a,b\n1,2\n");
+        DataSourceException e = assertThrows(DataSourceException.class,
+                () -> NumericColumns.asDoubles(rows, List.of("a", "weight"), "t.csv", "data.table.features"));
+        assertTrue(e.getMessage().contains("no column(s) [weight] named in data.table.features; its columns are [a, b]"),
+                e.getMessage());
+    }
+
+    @Test
+    void aJsonArrayNeedsMultiLineAndTheMessageSaysSo() throws IOException {
+        Path file = Files.writeString(dir.resolve("rows.json"), "[\n{\"x\": 1, \"y\": 2},\n{\"x\": 3, \"y\": null}\n]\n");
+        TableReader reader = new TableReader(spark);
+        DataSourceException e = assertThrows(DataSourceException.class,
+                () -> reader.read(file.toString(), new TableOptions("json", false, ",", List.of(), false)));
+        assertTrue(e.getMessage().contains("rows.json"), e.getMessage());
+        assertTrue(e.getMessage().contains("multi-line = true"), e.getMessage());
+        List<Row> rows = reader.read(file.toString(), new TableOptions("json", false, ",", List.of(), true))
+                .orderBy("x").collectAsList();
+        assertEquals(2, rows.size());
+        assertEquals(3L, rows.get(1).getLong(rows.get(1).fieldIndex("x")));
+        assertNull(rows.get(1).get(rows.get(1).fieldIndex("y")));
+    }
+}

@@ -1,0 +1,55 @@
+package io.sparktrain.trainer.doctor;
+
+import io.sparktrain.config.DataSection;
+import io.sparktrain.trainer.job.DatasetFetcher;
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ContentSummary;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/** A table input (a file or a folder of files) exists and is not empty; its columns are checked when it is read. */
+final class TableInputCheck implements Check {
+    private final String split;
+    private final String uri;
+    private final DataSection data;
+    private final Configuration hadoop;
+
+    /** @param split {@code train} or {@code test}, for the name and the config key */
+    TableInputCheck(String split, String uri, DataSection data, Configuration hadoop) {
+        this.split = split;
+        this.uri = uri;
+        this.data = data;
+        this.hadoop = hadoop;
+    }
+
+    @Override
+    public String name() {
+        return split + " data";
+    }
+
+    @Override
+    public CheckResult run() {
+        if (DatasetFetcher.missingLocally(data)) {
+            return CheckResult.warn("files of dataset '" + data.fetch().orElseThrow() + "' are missing under "
+                            + data.root() + "; train fetches them before it starts",
+                    "or fetch them now: scripts/fetch-data --dir " + data.root() + " " + data.fetch().orElseThrow());
+        }
+        String fix = "fix data.table." + split + " in the config (or --set data.table." + split + "=URI)";
+        try {
+            Path path = new Path(uri);
+            FileSystem fs = path.getFileSystem(hadoop);
+            if (!fs.exists(path)) {
+                return CheckResult.fail(uri + " does not exist", fix);
+            }
+            ContentSummary summary = fs.getContentSummary(path);
+            if (summary.getLength() == 0) {
+                return CheckResult.fail(uri + " is empty (" + summary.getFileCount() + " file(s), 0 bytes)", fix);
+            }
+            return CheckResult.ok(String.format("%s: %,d file(s), %,d bytes", uri, summary.getFileCount(),
+                    summary.getLength()));
+        } catch (IOException | IllegalArgumentException e) {
+            return CheckResult.fail("cannot read " + uri + ": " + e.getMessage(), fix);
+        }
+    }
+}

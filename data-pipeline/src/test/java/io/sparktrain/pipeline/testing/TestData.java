@@ -41,6 +41,16 @@ public final class TestData {
         return file;
     }
 
+    /** A file of a fetched dataset, e.g. {@code dataset("cars", "cars.json")}. */
+    public static File dataset(String dataset, String name) {
+        File file = new File(new File(dataRoot(), dataset), name);
+        if (!file.isFile()) {
+            throw new IllegalStateException("file " + file + " of dataset " + dataset + " is missing; fetch it with"
+                    + " scripts/fetch-data " + dataset + " (scripts/test does this before running the tests)");
+        }
+        return file;
+    }
+
     /** A file under src/test/resources of the data-pipeline module. */
     public static File resource(String path) {
         URL url = TestData.class.getResource("/" + path);

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Where the examples come from: IDX image files, or a table (csv, json, parquet). */
-public sealed interface DataInputs permits DataInputs.Idx, DataInputs.Table {
+/** Where the examples come from: IDX image files, a table (csv, json, parquet) or text documents. */
+public sealed interface DataInputs permits DataInputs.Idx, DataInputs.Table, DataInputs.Text {
     /** The input URIs, for fetching missing datasets and checking they exist. */
     List<String> files();
 
@@ -40,6 +40,26 @@ public sealed interface DataInputs permits DataInputs.Idx, DataInputs.Table {
         @Override
         public Table map(java.util.function.UnaryOperator<String> qualify) {
             return new Table(qualify.apply(train), test.map(qualify), testFraction, section);
+        }
+    }
+
+    /**
+     * Documents, one per file, in one folder per class.
+     *
+     * @param train        folder of the training documents
+     * @param test         folder of the test documents; when empty, {@code testFraction} of the training documents
+     * @param testFraction share of the training documents held out (seeded) as test data when there is no test folder
+     * @param section      how text becomes token sequences
+     */
+    record Text(String train, Optional<String> test, double testFraction, TextSection section) implements DataInputs {
+        @Override
+        public List<String> files() {
+            return Stream.concat(Stream.of(train), test.stream()).toList();
+        }
+
+        @Override
+        public Text map(java.util.function.UnaryOperator<String> qualify) {
+            return new Text(qualify.apply(train), test.map(qualify), testFraction, section);
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param root       folder that {@code scripts/fetch-data} fills for the {@code fetch} dataset
  * @param fetch      dataset to fetch into {@code root} when its files are missing locally, if any
- * @param format     input format: idx, csv, json or parquet
+ * @param format     input format: idx, csv, json, parquet or text
  * @param inputs     the input files of that format
  * @param labels     class names, index = class number; empty for regression (tables only)
  * @param partitions Spark partitions to read with; 0 = Spark's default parallelism
@@ -42,6 +42,10 @@ public record DataSection(String root, Optional<String> fetch, String format, Da
 
     public IdxPair test() {
         return idx().test();
+    }
+
+    public Optional<DataInputs.Text> text() {
+        return inputs instanceof DataInputs.Text text ? Optional.of(text) : Optional.empty();
     }
 
     public Optional<DataInputs.Table> table() {

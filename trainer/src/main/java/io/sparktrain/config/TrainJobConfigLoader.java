@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigValueFactory;
 import io.sparktrain.pipeline.table.FeaturePlan;
 import io.sparktrain.pipeline.table.TableOptions;
+import io.sparktrain.trainer.model.EmbeddingLayerSpec;
 import io.sparktrain.trainer.model.Loss;
 import io.sparktrain.trainer.model.NetworkSpec;
 import io.sparktrain.trainer.model.OutputLayerSpec;
@@ -25,7 +26,7 @@ public final class TrainJobConfigLoader {
     /** Defaults for every key, with comments; also the reference of what keys exist. */
     public static final String DEFAULTS_RESOURCE = "sparktrain-defaults.conf";
 
-    public static final List<String> FORMATS = List.of("idx", "csv", "json", "parquet");
+    public static final List<String> FORMATS = List.of("idx", "csv", "json", "parquet", "text");
 
     private TrainJobConfigLoader() {
     }
@@ -124,11 +125,29 @@ public final class TrainJobConfigLoader {
             if (labels.isEmpty()) {
                 data.problem("labels", "is required for idx data: the class names, e.g. [\"0\", \"1\", ...]");
             }
+        } else if (format.equals("text")) {
+            inputs = readText(data.section("text"));
+            if (labels.size() < 2) {
+                data.problem("labels", "is required for text data: the names of the class folders, e.g. [\"ham\", \"spam\"]");
+            }
         } else {
             inputs = readTable(data.section("table"), root.section("pipeline"), format);
         }
         return new DataSection(dataRoot, fetch.isEmpty() ? Optional.empty() : Optional.of(fetch), format, inputs,
                 labels, data.integer("partitions", 0, 100_000));
+    }
+
+    private static DataInputs.Text readText(ConfigReader text) {
+        String train = text.string("train");
+        String test = text.optionalString("test", "");
+        double testFraction = text.decimal("test-fraction", 0, 0.9);
+        if (test.isEmpty() && testFraction == 0) {
+            text.problem("test-fraction", "is 0 and there is no data.text.test: set a test folder or a fraction of"
+                    + " the training documents to hold out, e.g. 0.2");
+        }
+        TextSection section = new TextSection(text.integer("vocab-size", 1, 1_000_000), text.integer("min-count", 1, 1_000_000),
+                text.integer("sequence-length", 1, 100_000), text.bool("lowercase"), text.bool("skip-headers"));
+        return new DataInputs.Text(train, test.isEmpty() ? Optional.empty() : Optional.of(test), testFraction, section);
     }
 
     private static DataInputs.Table readTable(ConfigReader table, ConfigReader pipeline, String format) {
@@ -158,6 +177,25 @@ public final class TrainJobConfigLoader {
                 new TableSection(options, label, plan));
     }
 
+    /** Text arrives as token sequences of data.text.sequence-length, indices below data.text.vocab-size + 2. */
+    private static void checkTextInput(ConfigReader root, TextSection text, NetworkSpec model) {
+        if (!(model.input() instanceof Shape.Sequence sequence)) {
+            root.problem("model.input.type", "must be sequence for data.format 'text': documents arrive as token"
+                    + " sequences; set model.input { type = sequence, length = " + text.sequenceLength() + " }");
+            return;
+        }
+        if (sequence.length() != text.sequenceLength()) {
+            root.problem("model.input.length", "is " + sequence.length() + " but data.text.sequence-length is "
+                    + text.sequenceLength() + "; make them equal");
+        }
+        if (!model.isGraph() && model.topology().layers().get(0) instanceof EmbeddingLayerSpec embedding
+                && embedding.vocabSize() < text.indexCount()) {
+            root.problem("model.layers[0].vocab-size", "is " + embedding.vocabSize() + " but data.text.vocab-size "
+                    + text.vocabSize() + " gives indices up to " + (text.indexCount() - 1) + " (0 pads, 1 is an unknown"
+                    + " word); set it to at least " + text.indexCount());
+        }
+    }
+
     private static void checkStoppingMetric(ConfigReader root, DataSection data, TrainSection train) {
         String metric = train.earlyStopping().metric();
         List<String> fitting = data.regression() ? List.of("loss", "rmse", "mae")
@@ -175,10 +213,12 @@ public final class TrainJobConfigLoader {
                     + data.format() + "' gives one label per example; train a graph with one output");
             return;
         }
-        if (model.input() instanceof Shape.Sequence) {
-            root.problem("model.input.type", "is sequence, but data.format '" + data.format()
-                    + "' holds images or numeric columns; use type flat or image");
-        }
+        data.text().ifPresentOrElse(text -> checkTextInput(root, text.section(), model), () -> {
+            if (model.input() instanceof Shape.Sequence) {
+                root.problem("model.input.type", "is sequence, but data.format '" + data.format()
+                        + "' holds images or numeric columns; use type flat or image");
+            }
+        });
         String unitsKey = model.isGraph() ? "model.graph.outputs"
                 : "model.layers[" + (model.topology().layers().size() - 1) + "].units";
         OutputLayerSpec output = model.outputLayer();

@@ -1,5 +1,6 @@
 package io.sparktrain.trainer.doctor;
 
+import io.sparktrain.config.DataInputs;
 import io.sparktrain.config.DataSection;
 import io.sparktrain.config.TrainJobConfig;
 import io.sparktrain.config.TrainSection;
@@ -72,13 +73,16 @@ public final class DoctorChecks {
             checks.add(new KryoBufferCheck(estimate, sparkConf));
         }
         DataSection data = config.data();
-        data.table().ifPresentOrElse(table -> {
-            checks.add(new TableInputCheck("train", table.train(), data, hadoop));
-            table.test().ifPresent(test -> checks.add(new TableInputCheck("test", test, data, hadoop)));
-        }, () -> {
+        if (data.inputs() instanceof DataInputs.Table table) {
+            checks.add(new PathInputCheck("train", "data.table.train", table.train(), data, hadoop));
+            table.test().ifPresent(test -> checks.add(new PathInputCheck("test", "data.table.test", test, data, hadoop)));
+        } else if (data.inputs() instanceof DataInputs.Text text) {
+            checks.add(new PathInputCheck("train", "data.text.train", text.train(), data, hadoop));
+            text.test().ifPresent(test -> checks.add(new PathInputCheck("test", "data.text.test", test, data, hadoop)));
+        } else {
             checks.add(new IdxInputCheck("train", data, config.model().inputSize(), hadoop));
             checks.add(new IdxInputCheck("test", data, config.model().inputSize(), hadoop));
-        });
+        }
         List<String> s3a = s3aUris();
         if (!s3a.isEmpty()) {
             checks.add(new HadoopAwsCheck(s3a));

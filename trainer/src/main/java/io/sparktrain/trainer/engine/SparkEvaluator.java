@@ -23,7 +23,9 @@ public final class SparkEvaluator {
     }
 
     /**
-     * Classification ({@code labels} names the classes): accuracy, macro precision, recall and F1.
+     * Classification ({@code labels} names the classes): accuracy, macro precision, recall and F1;
+     * with two classes precision, recall and F1 are those of the second class (DL4J's positive class,
+     * e.g. spam in [ham, spam]).
      * Regression (no {@code labels}): rmse, mae and r2, averaged over the targets. Both with the
      * number of examples, and with {@code withLoss} the mean loss (one more pass over the data).
      */

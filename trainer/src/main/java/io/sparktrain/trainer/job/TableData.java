@@ -12,13 +12,10 @@ import io.sparktrain.pipeline.table.FeaturePlan;
 import io.sparktrain.pipeline.table.LabelColumn;
 import io.sparktrain.pipeline.table.NumericColumns;
 import io.sparktrain.pipeline.table.TableReader;
-import static org.apache.spark.sql.functions.avg;
-import static org.apache.spark.sql.functions.col;
-
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -27,20 +24,12 @@ import org.apache.spark.sql.SparkSession;
  * A table made ready for training: read, labels typed, rows without a label left out (counted),
  * test rows held out when there is no test table, and the feature pipeline fitted on the training
  * rows only and applied to both.
- *
- * @param train     training rows with the feature vector and label columns
- * @param test      test rows, transformed with the same fitted pipeline
- * @param pipeline  the fitted feature pipeline, saved in the bundle
- * @param trainRows rows in {@code train}
- * @param report    what happened to the rows, one line each, for the console
- * @param testBaselines for a regression, {@value #MEAN_BASELINE_RMSE}: the test rmse of always predicting the
- *                      training mean, the yardstick a network must beat
  */
-record TableData(Dataset<Row> train, Dataset<Row> test, PipelineModel pipeline, long trainRows, List<String> report,
-        Map<String, Double> testBaselines) {
-    static final String MEAN_BASELINE_RMSE = "mean_baseline_rmse";
+final class TableData {
+    private TableData() {
+    }
 
-    static TableData prepare(SparkSession spark, DataSection data, long seed) {
+    static PreparedRows prepare(SparkSession spark, DataSection data, long seed) {
         DataInputs.Table table = data.table().orElseThrow();
         FeaturePlan plan = table.section().features();
         TableReader reader = new TableReader(spark);
@@ -83,8 +72,8 @@ record TableData(Dataset<Row> train, Dataset<Row> test, PipelineModel pipeline, 
                 String.format("training on %,d rows%s, testing on %,d rows%s", kept,
                         plan.missing().equals("drop") ? " with every feature present" : "", testCount, testFrom));
         Map<String, Double> baselines = data.regression()
-                ? Map.of(MEAN_BASELINE_RMSE, meanBaselineRmse(trainRows, test)) : Map.of();
-        return new TableData(fitted.transform(trainRows), test, fitted, kept, report, baselines);
+                ? Map.of(PreparedRows.MEAN_BASELINE_RMSE, meanBaselineRmse(trainRows, test)) : Map.of();
+        return new PreparedRows(fitted.transform(trainRows), test, fitted, kept, report, baselines);
     }
 
     private static double meanBaselineRmse(Dataset<Row> train, Dataset<Row> test) {

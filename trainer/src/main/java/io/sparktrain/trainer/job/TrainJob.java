@@ -100,9 +100,9 @@ public final class TrainJob {
         bundle.checkUsable(options.overwrite(), options.resume());
         DatasetFetcher.fetchIfMissing(config.data(), hadoop, progress);
         DataSection data = qualified(config.data(), hadoop);
-        // Tables are checked as they are read, with file, column and value named; IDX headers now.
-        Optional<IdxHeader> trainImages = data.table().isPresent() ? Optional.empty()
-                : Optional.of(checkInputs(data, hadoop));
+        // Tables and texts are checked as they are read, with file, column and value named; IDX headers now.
+        Optional<IdxHeader> trainImages = data.format().equals("idx") ? Optional.of(checkInputs(data, hadoop))
+                : Optional.empty();
         if (options.checkOnly()) {
             progress.info("config " + config.source() + " and its inputs are valid");
             return new Result(null, null);
@@ -142,6 +142,7 @@ public final class TrainJob {
                 config.job().name(), train.strategy(), sc.master(), train.epochs(), train.batchSize(), threads));
 
         Prepared prepared = data.table().isPresent() ? readTable(spark, data, threads)
+                : data.text().isPresent() ? readText(spark, data, threads)
                 : readImages(spark, data, trainImages.orElseThrow().itemCount(), threads);
         TrainingLoop.Data loopData = prepared.data();
         CheckpointStore checkpoints = bundle.checkpoints(train.checkpointsToKeep(), config.model().isGraph());
@@ -182,8 +183,8 @@ public final class TrainJob {
             });
             Map<String, Double> test = manifest.metrics().get("test");
             progress.info("bundle written to " + bundle.path() + ": test " + Progress.headline(test)
-                    + (test.containsKey(TableData.MEAN_BASELINE_RMSE) ? String.format(
-                            " (always predicting the training mean: rmse %.4f)", test.get(TableData.MEAN_BASELINE_RMSE))
+                    + (test.containsKey(PreparedRows.MEAN_BASELINE_RMSE) ? String.format(
+                            " (always predicting the training mean: rmse %.4f)", test.get(PreparedRows.MEAN_BASELINE_RMSE))
                             : ""));
             return new Result(bundle.path(), manifest);
         }
@@ -218,14 +219,24 @@ public final class TrainJob {
     }
 
     private Prepared readTable(SparkSession spark, DataSection data, int threads) {
-        TableData table = new Steps(JavaSparkContext.fromSparkContext(spark.sparkContext()), progress)
-                .run("read and prepare table", () -> TableData.prepare(spark, data, config.job().seed()));
-        table.report().forEach(progress::info);
-        MiniBatcher batcher = new MiniBatcher(FeatureSpec.vector(FeaturePlan.FEATURES_COL),
-                labelSpec(data), train.batchSize());
-        Dataset<Row> trainRows = data.partitions() > 0 ? table.train().repartition(data.partitions()) : table.train();
-        return new Prepared(loopData(batcher, trainRows, table.trainRows(), table.test(), data.labels(), threads),
-                Optional.of(table.pipeline()), table.testBaselines());
+        return readPrepared(spark, data, threads, "read and prepare table",
+                () -> TableData.prepare(spark, data, config.job().seed()), FeatureSpec.vector(FeaturePlan.FEATURES_COL));
+    }
+
+    private Prepared readText(SparkSession spark, DataSection data, int threads) {
+        return readPrepared(spark, data, threads, "read documents and fit vocabulary",
+                () -> TextData.prepare(spark, data, config.job().seed()),
+                FeatureSpec.sequence(TextData.TOKENS_COL, TextData.MASK_COL));
+    }
+
+    private Prepared readPrepared(SparkSession spark, DataSection data, int threads, String step,
+            java.util.function.Supplier<PreparedRows> prepare, FeatureSpec features) {
+        PreparedRows rows = new Steps(JavaSparkContext.fromSparkContext(spark.sparkContext()), progress).run(step, prepare);
+        rows.report().forEach(progress::info);
+        MiniBatcher batcher = new MiniBatcher(features, labelSpec(data), train.batchSize());
+        Dataset<Row> trainRows = data.partitions() > 0 ? rows.train().repartition(data.partitions()) : rows.train();
+        return new Prepared(loopData(batcher, trainRows, rows.trainRows(), rows.test(), data.labels(), threads),
+                Optional.of(rows.pipeline()), rows.testBaselines());
     }
 
     /** One-hot classes, one sigmoid unit for two classes with binary cross-entropy, or a number to predict. */

@@ -8,16 +8,24 @@ import org.apache.hadoop.fs.ContentSummary;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
-/** A table input (a file or a folder of files) exists and is not empty; its columns are checked when it is read. */
-final class TableInputCheck implements Check {
+/**
+ * A table or text input (a file or a folder of files) exists and is not empty; its content is
+ * checked when it is read, with file, column and value named.
+ */
+final class PathInputCheck implements Check {
     private final String split;
+    private final String key;
     private final String uri;
     private final DataSection data;
     private final Configuration hadoop;
 
-    /** @param split {@code train} or {@code test}, for the name and the config key */
-    TableInputCheck(String split, String uri, DataSection data, Configuration hadoop) {
+    /**
+     * @param split {@code train} or {@code test}, for the name
+     * @param key   the config key naming the input, e.g. {@code data.table.train}
+     */
+    PathInputCheck(String split, String key, String uri, DataSection data, Configuration hadoop) {
         this.split = split;
+        this.key = key;
         this.uri = uri;
         this.data = data;
         this.hadoop = hadoop;
@@ -35,7 +43,7 @@ final class TableInputCheck implements Check {
                             + data.root() + "; train fetches them before it starts",
                     "or fetch them now: scripts/fetch-data --dir " + data.root() + " " + data.fetch().orElseThrow());
         }
-        String fix = "fix data.table." + split + " in the config (or --set data.table." + split + "=URI)";
+        String fix = "fix " + key + " in the config (or --set " + key + "=URI)";
         try {
             Path path = new Path(uri);
             FileSystem fs = path.getFileSystem(hadoop);

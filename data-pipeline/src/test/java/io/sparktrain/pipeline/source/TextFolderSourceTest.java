@@ -1,0 +1,55 @@
+package io.sparktrain.pipeline.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparktrain.pipeline.testing.TestSpark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TextFolderSourceTest {
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        spark = TestSpark.local(2);
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    @Test
+    void eachFileIsOneDocumentLabelledWithItsFolderName(@TempDir Path root) throws IOException {
+        Files.createDirectories(root.resolve("ham"));
+        Files.createDirectories(root.resolve("spam"));
+        Files.writeString(root.resolve("ham/1.txt"), "Subject: lunch\n\nsee you at noon\n");
+        Files.writeString(root.resolve("ham/2.txt"), "meeting moved");
+        Files.writeString(root.resolve("spam/1.txt"), "WIN money now");
+        List<Row> rows = new TextFolderSource(spark).read(root.toUri().toString(), 2)
+                .orderBy(TextFolderSource.LABEL_COL, TextFolderSource.TEXT_COL).collectAsList();
+        assertEquals(3, rows.size());
+        assertEquals("ham", rows.get(0).getString(2));
+        assertEquals("Subject: lunch\n\nsee you at noon\n", rows.get(0).getString(1), "the whole file, line breaks kept");
+        assertEquals("spam", rows.get(2).getString(2));
+        assertTrue(rows.get(2).getString(0).endsWith("spam/1.txt"), rows.get(2).getString(0));
+    }
+
+    @Test
+    void anEmptyFolderIsRefusedWithTheLayoutExpected(@TempDir Path root) throws IOException {
+        Files.createDirectories(root.resolve("ham"));
+        DataSourceException e = assertThrows(DataSourceException.class,
+                () -> new TextFolderSource(spark).read(root.toString(), 1));
+        assertTrue(e.getMessage().contains("holds no documents; expected one folder per class"), e.getMessage());
+    }
+}

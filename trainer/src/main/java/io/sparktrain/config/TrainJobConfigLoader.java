@@ -137,27 +137,30 @@ public final class TrainJobConfigLoader {
                 labels, data.integer("partitions", 0, 100_000));
     }
 
+    /** Where test data comes from: {@code test}, a URI, or else {@code test-fraction} of the training data. */
+    private record TestInput(Optional<String> uri, double fraction) {
+        static TestInput read(ConfigReader section, String what) {
+            String test = section.optionalString("test", "");
+            double fraction = section.decimal("test-fraction", 0, 0.9);
+            if (test.isEmpty() && fraction == 0) {
+                section.problem("test-fraction", "is 0 and there is no " + section.path("test") + ": set test data or"
+                        + " a fraction of the training " + what + " to hold out, e.g. 0.2");
+            }
+            return new TestInput(test.isEmpty() ? Optional.empty() : Optional.of(test), fraction);
+        }
+    }
+
     private static DataInputs.Text readText(ConfigReader text) {
         String train = text.string("train");
-        String test = text.optionalString("test", "");
-        double testFraction = text.decimal("test-fraction", 0, 0.9);
-        if (test.isEmpty() && testFraction == 0) {
-            text.problem("test-fraction", "is 0 and there is no data.text.test: set a test folder or a fraction of"
-                    + " the training documents to hold out, e.g. 0.2");
-        }
+        TestInput test = TestInput.read(text, "documents");
         TextSection section = new TextSection(text.integer("vocab-size", 1, 1_000_000), text.integer("min-count", 1, 1_000_000),
                 text.integer("sequence-length", 1, 100_000), text.bool("lowercase"), text.bool("skip-headers"));
-        return new DataInputs.Text(train, test.isEmpty() ? Optional.empty() : Optional.of(test), testFraction, section);
+        return new DataInputs.Text(train, test.uri(), test.fraction(), section);
     }
 
     private static DataInputs.Table readTable(ConfigReader table, ConfigReader pipeline, String format) {
         String train = table.string("train");
-        String test = table.optionalString("test", "");
-        double testFraction = table.decimal("test-fraction", 0, 0.9);
-        if (test.isEmpty() && testFraction == 0) {
-            table.problem("test-fraction", "is 0 and there is no data.table.test: set a test table or a fraction of"
-                    + " the training rows to hold out, e.g. 0.2");
-        }
+        TestInput test = TestInput.read(table, "rows");
         List<String> features = table.stringList("features");
         if (features.isEmpty()) {
             table.problem("features", "is required: the numeric columns the network reads, e.g. [\"age\", \"income\"]");
@@ -173,8 +176,7 @@ public final class TrainJobConfigLoader {
         FeaturePlan plan = features.isEmpty() || !FeaturePlan.MISSING.contains(missing)
                 || !FeaturePlan.NORMALIZE.contains(normalize)
                 ? null : new FeaturePlan(features, missing, normalize);
-        return new DataInputs.Table(train, test.isEmpty() ? Optional.empty() : Optional.of(test), testFraction,
-                new TableSection(options, label, plan));
+        return new DataInputs.Table(train, test.uri(), test.fraction(), new TableSection(options, label, plan));
     }
 
     /** Text arrives as token sequences of data.text.sequence-length, indices below data.text.vocab-size + 2. */

@@ -40,9 +40,7 @@ final class IdxInputCheck implements Check {
         IdxPair pair = split.equals("train") ? data.train() : data.test();
         String keys = "data." + split + ".images and data." + split + ".labels";
         if (DatasetFetcher.missingLocally(data)) {
-            return CheckResult.warn("files of dataset '" + data.fetch().orElseThrow() + "' are missing under "
-                            + data.root() + "; train fetches them before it starts",
-                    "or fetch them now: scripts/fetch-data --dir " + data.root() + " " + data.fetch().orElseThrow());
+            return MissingDataset.warning(data);
         }
         HadoopConf conf = new HadoopConf(hadoop);
         try {

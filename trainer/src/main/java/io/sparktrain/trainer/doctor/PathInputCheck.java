@@ -39,9 +39,7 @@ final class PathInputCheck implements Check {
     @Override
     public CheckResult run() {
         if (DatasetFetcher.missingLocally(data)) {
-            return CheckResult.warn("files of dataset '" + data.fetch().orElseThrow() + "' are missing under "
-                            + data.root() + "; train fetches them before it starts",
-                    "or fetch them now: scripts/fetch-data --dir " + data.root() + " " + data.fetch().orElseThrow());
+            return MissingDataset.warning(data);
         }
         String fix = "fix " + key + " in the config (or --set " + key + "=URI)";
         try {

@@ -2,6 +2,7 @@ package io.sparktrain.config;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /** Where the examples come from: IDX image files, a table (csv, json, parquet) or text documents. */
@@ -10,7 +11,7 @@ public sealed interface DataInputs permits DataInputs.Idx, DataInputs.Table, Dat
     List<String> files();
 
     /** Qualified copies (absolute URIs), so executors on other hosts read the same files. */
-    DataInputs map(java.util.function.UnaryOperator<String> qualify);
+    DataInputs map(UnaryOperator<String> qualify);
 
     record Idx(IdxPair train, IdxPair test) implements DataInputs {
         @Override
@@ -19,7 +20,7 @@ public sealed interface DataInputs permits DataInputs.Idx, DataInputs.Table, Dat
         }
 
         @Override
-        public Idx map(java.util.function.UnaryOperator<String> qualify) {
+        public Idx map(UnaryOperator<String> qualify) {
             return new Idx(new IdxPair(qualify.apply(train.images()), qualify.apply(train.labels())),
                     new IdxPair(qualify.apply(test.images()), qualify.apply(test.labels())));
         }
@@ -38,7 +39,7 @@ public sealed interface DataInputs permits DataInputs.Idx, DataInputs.Table, Dat
         }
 
         @Override
-        public Table map(java.util.function.UnaryOperator<String> qualify) {
+        public Table map(UnaryOperator<String> qualify) {
             return new Table(qualify.apply(train), test.map(qualify), testFraction, section);
         }
     }
@@ -58,7 +59,7 @@ public sealed interface DataInputs permits DataInputs.Idx, DataInputs.Table, Dat
         }
 
         @Override
-        public Text map(java.util.function.UnaryOperator<String> qualify) {
+        public Text map(UnaryOperator<String> qualify) {
             return new Text(qualify.apply(train), test.map(qualify), testFraction, section);
         }
     }

@@ -40,9 +40,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
@@ -230,7 +232,7 @@ public final class TrainJob {
     }
 
     private Prepared readPrepared(SparkSession spark, DataSection data, int threads, String step,
-            java.util.function.Supplier<PreparedRows> prepare, FeatureSpec features) {
+            Supplier<PreparedRows> prepare, FeatureSpec features) {
         PreparedRows rows = new Steps(JavaSparkContext.fromSparkContext(spark.sparkContext()), progress).run(step, prepare);
         rows.report().forEach(progress::info);
         MiniBatcher batcher = new MiniBatcher(features, labelSpec(data), train.batchSize());
@@ -313,7 +315,7 @@ public final class TrainJob {
             Map<String, Map<String, Double>> stats, Network network, Map<String, Double> testBaselines) {
         List<EpochResult> history = outcome.last().history();
         EpochResult chosen = history.get(finalEpoch - 1);
-        Map<String, Double> test = new java.util.LinkedHashMap<>(chosen.test());
+        Map<String, Double> test = new LinkedHashMap<>(chosen.test());
         test.putAll(testBaselines);
         Map<String, Map<String, Double>> metrics = chosen.validation().isEmpty()
                 ? Map.of("test", test)

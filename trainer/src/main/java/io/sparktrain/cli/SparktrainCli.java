@@ -2,6 +2,7 @@ package io.sparktrain.cli;
 
 import io.sparktrain.config.ConfigException;
 import io.sparktrain.pipeline.source.DataSourceException;
+import io.sparktrain.trainer.bundle.BundleException;
 import io.sparktrain.trainer.bundle.BundleExistsException;
 import io.sparktrain.trainer.bundle.Versions;
 import io.sparktrain.trainer.doctor.ChecksFailedException;
@@ -23,10 +24,12 @@ import picocli.CommandLine.Command;
             "",
             "Run a job with: sparktrain JOB [OPTIONS]; every job has --help."
         },
-        subcommands = {TrainCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, ScoreCommand.class, EvaluateCommand.class, ReportCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  scripts/sparktrain train conf/mnist-mlp.conf",
             "  scripts/sparktrain train conf/mnist-mlp.conf --set train.epochs=3 --master local[2]",
+            "  scripts/sparktrain score --bundle work/bundles/mnist-mlp --input data/mnist/t10k-images-idx3-ubyte"
+                    + " --output work/scores/mnist",
             "  scripts/sparktrain doctor conf/mnist-mlp.conf",
             "  spark-submit --class io.sparktrain.cli.SparktrainCli sparktrain-trainer-all.jar train job.conf"})
 public final class SparktrainCli implements Runnable {
@@ -61,6 +64,7 @@ public final class SparktrainCli implements Runnable {
 
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         if (e instanceof ConfigException || e instanceof DataSourceException || e instanceof BundleExistsException
+                || e instanceof BundleException
                 || e instanceof ChecksFailedException) {
             commandLine.getErr().println("sparktrain: " + e.getMessage());
             return EXIT_BAD_INPUT;

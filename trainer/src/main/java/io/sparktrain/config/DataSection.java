@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param root       folder that {@code scripts/fetch-data} fills for the {@code fetch} dataset
  * @param fetch      dataset to fetch into {@code root} when its files are missing locally, if any
- * @param format     input format: idx, csv, json, parquet or text
+ * @param format     input format: idx, csv, json, parquet, libsvm or text
  * @param inputs     the input files of that format
  * @param labels     class names, index = class number; empty for regression (tables only)
  * @param partitions Spark partitions to read with; 0 = Spark's default parallelism

@@ -5,7 +5,9 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigValueFactory;
+import io.sparktrain.pipeline.check.BadRowPolicy;
 import io.sparktrain.pipeline.table.FeaturePlan;
+import io.sparktrain.pipeline.table.LibSvmColumns;
 import io.sparktrain.pipeline.table.TableOptions;
 import io.sparktrain.trainer.model.EmbeddingLayerSpec;
 import io.sparktrain.trainer.model.Loss;
@@ -26,7 +28,7 @@ public final class TrainJobConfigLoader {
     /** Defaults for every key, with comments; also the reference of what keys exist. */
     public static final String DEFAULTS_RESOURCE = "sparktrain-defaults.conf";
 
-    public static final List<String> FORMATS = List.of("idx", "csv", "json", "parquet", "text");
+    public static final List<String> FORMATS = List.of("idx", "csv", "json", "parquet", "libsvm", "text");
 
     private TrainJobConfigLoader() {
     }
@@ -46,8 +48,7 @@ public final class TrainJobConfigLoader {
 
     public static TrainJobConfig load(String source, Config fileConfig, List<String> overrides) {
         Config user = parseOverrides(source, overrides).withFallback(fileConfig);
-        Config defaults = ConfigFactory.parseResources(TrainJobConfigLoader.class, "/" + DEFAULTS_RESOURCE,
-                ConfigParseOptions.defaults().setAllowMissing(false));
+        Config defaults = defaults();
         Config merged;
         Config resolvedUser;
         try {
@@ -57,6 +58,55 @@ public final class TrainJobConfigLoader {
             throw new ConfigException(source, List.of(e.getMessage()));
         }
         return read(source, new ConfigReader(merged, resolvedUser), merged);
+    }
+
+    /**
+     * Reads the {@code model}, {@code train} and {@code job.seed} keys of a config text, with the
+     * same defaults, overrides and key-naming errors as a job config; any other key is reported as unknown.
+     *
+     * @param source names the text in messages, e.g. {@code NetworkClassifier.spec}
+     */
+    public static NetworkTrainingConfig loadNetworkTraining(String source, String text, List<String> overrides) {
+        Config parsed;
+        try {
+            parsed = ConfigFactory.parseString(text);
+        } catch (com.typesafe.config.ConfigException e) {
+            throw new ConfigException(source, List.of("is not valid HOCON: " + e.getMessage()));
+        }
+        Config user = parseOverrides(source, overrides).withFallback(parsed);
+        Config merged;
+        try {
+            merged = user.withFallback(defaults()).resolve(ConfigResolveOptions.noSystem());
+            user = user.resolveWith(merged, ConfigResolveOptions.noSystem());
+        } catch (com.typesafe.config.ConfigException e) {
+            throw new ConfigException(source, List.of(e.getMessage()));
+        }
+        ConfigReader root = new ConfigReader(merged, user);
+        long seed = root.section("job").longInteger("seed");
+        Optional<NetworkSpec> model = NetworkSpecReader.read(root.section("model"));
+        TrainSection train = TrainSectionReader.read(root.section("train"));
+        root.finish(source);
+        return new NetworkTrainingConfig(source, model.orElseThrow(), train, seed);
+    }
+
+    /**
+     * Reads a config recorded in a bundle: resolved when the bundle was trained, and validated then.
+     * Its keys are checked for types and values again but not for being unknown, since a recorded
+     * config holds the defaults of every section, including those its data format does not use.
+     */
+    public static TrainJobConfig loadRecorded(String source, Config recorded) {
+        Config merged;
+        try {
+            merged = recorded.withFallback(defaults()).resolve(ConfigResolveOptions.noSystem());
+        } catch (com.typesafe.config.ConfigException e) {
+            throw new ConfigException(source, List.of(e.getMessage()));
+        }
+        return read(source, new ConfigReader(merged, ConfigFactory.empty()), merged);
+    }
+
+    private static Config defaults() {
+        return ConfigFactory.parseResources(TrainJobConfigLoader.class, "/" + DEFAULTS_RESOURCE,
+                ConfigParseOptions.defaults().setAllowMissing(false));
     }
 
     private static Config parseOverrides(String source, List<String> overrides) {
@@ -161,22 +211,39 @@ public final class TrainJobConfigLoader {
     private static DataInputs.Table readTable(ConfigReader table, ConfigReader pipeline, String format) {
         String train = table.string("train");
         TestInput test = TestInput.read(table, "rows");
-        List<String> features = table.stringList("features");
-        if (features.isEmpty()) {
-            table.problem("features", "is required: the numeric columns the network reads, e.g. [\"age\", \"income\"]");
+        boolean libsvm = format.equals("libsvm");
+        // A LibSVM file names no columns: its features are f1..fN and its label is "label".
+        int numFeatures = libsvm ? Math.max(1, table.integer("num-features", 1, 1_000_000)) : 0;
+        if (libsvm) {
+            for (String key : List.of("features", "label")) {
+                if (table.has(key)) {
+                    table.problem(key, "is not used for libsvm: the columns are label and f1..f" + numFeatures
+                            + " (data.table.num-features); remove it");
+                }
+            }
         }
-        String label = table.string("label");
-        if (features.contains(label)) {
-            table.problem("features", "contains the label column '" + label + "'; leave it out");
+        List<String> features = libsvm ? LibSvmColumns.featureNames(numFeatures) : table.stringList("features");
+        List<String> categorical = table.stringList("categorical");
+        if (features.isEmpty() && categorical.isEmpty()) {
+            table.problem("features", "is required: the numeric columns the network reads, e.g. [\"age\", \"income\"]"
+                    + " (or name text columns in " + table.path("categorical") + ")");
         }
+        String label = libsvm ? LibSvmColumns.LABEL : table.string("label");
+        if (features.contains(label) || categorical.contains(label)) {
+            table.problem(features.contains(label) ? "features" : "categorical", "contains the label column '" + label
+                    + "'; leave it out");
+        }
+        List<String> both = features.stream().filter(categorical::contains).toList();
+        if (!both.isEmpty()) {
+            table.problem("categorical", "names " + both + ", which data.table.features names too; a column is either"
+                    + " numeric or categorical");
+        }
+        String badRows = table.oneOf("bad-rows", BadRowPolicy.NAMES);
         TableOptions options = new TableOptions(format, table.bool("header"), table.string("delimiter"),
-                table.stringList("null-values"), table.bool("multi-line"));
-        String missing = pipeline.oneOf("missing", FeaturePlan.MISSING);
-        String normalize = pipeline.oneOf("normalize", FeaturePlan.NORMALIZE);
-        FeaturePlan plan = features.isEmpty() || !FeaturePlan.MISSING.contains(missing)
-                || !FeaturePlan.NORMALIZE.contains(normalize)
-                ? null : new FeaturePlan(features, missing, normalize);
-        return new DataInputs.Table(train, test.uri(), test.fraction(), new TableSection(options, label, plan));
+                table.stringList("null-values"), table.bool("multi-line"), numFeatures);
+        FeaturePlan plan = PipelineSectionReader.read(pipeline, features, categorical);
+        BadRowPolicy policy = BadRowPolicy.NAMES.contains(badRows) ? BadRowPolicy.of(badRows) : BadRowPolicy.ERROR;
+        return new DataInputs.Table(train, test.uri(), test.fraction(), new TableSection(options, label, plan, policy));
     }
 
     /** Text arrives as token sequences of data.text.sequence-length, indices below data.text.vocab-size + 2. */
@@ -195,6 +262,37 @@ public final class TrainJobConfigLoader {
             root.problem("model.layers[0].vocab-size", "is " + embedding.vocabSize() + " but data.text.vocab-size "
                     + text.vocabSize() + " gives indices up to " + (text.indexCount() - 1) + " (0 pads, 1 is an unknown"
                     + " word); set it to at least " + text.indexCount());
+        }
+    }
+
+    /**
+     * The feature vector's width, where the config decides it (numeric columns plus indicators; a
+     * categorical column's width is known only once the pipeline is fitted, where the job checks it),
+     * and what the imbalance method needs of the labels and the output layer.
+     */
+    private static void checkTableInput(ConfigReader root, FeaturePlan plan, NetworkSpec model, DataSection data) {
+        int width = plan.columns().size() + plan.missing().indicators().size();
+        if (plan.categorical().isEmpty() && model.inputSize() != width) {
+            root.problem("model.input.size", "is " + model.inputSize() + " but data.table.features names "
+                    + plan.columns().size() + " columns" + (plan.missing().indicators().isEmpty() ? ""
+                            : " and pipeline.indicators adds " + plan.missing().indicators().size())
+                    + "; set model.input.size = " + width);
+        }
+        String method = plan.imbalance().method();
+        if (plan.imbalance().enabled() && data.regression()) {
+            root.problem("pipeline.imbalance.method", "is '" + method + "', but data.labels is empty, so the label is"
+                    + " a number to predict; class rebalancing needs classes: set it to none or name the classes");
+        }
+        if (method.equals("class-weights") && !data.regression()) {
+            OutputLayerSpec output = model.outputLayer();
+            if (output.units() != data.numClasses()) {
+                root.problem("pipeline.imbalance.method", "is class-weights, which weighs each output unit's loss, but"
+                        + " the output layer has " + output.units() + " unit(s) for " + data.numClasses()
+                        + " classes; use one softmax unit per class with loss cross-entropy");
+            } else if (!output.classWeights().isEmpty()) {
+                root.problem("pipeline.imbalance.method", "is class-weights, which fits the output layer's class"
+                        + " weights on the training rows, but the output layer sets class-weights too; keep one");
+            }
         }
     }
 
@@ -225,11 +323,8 @@ public final class TrainJobConfigLoader {
                 : "model.layers[" + (model.topology().layers().size() - 1) + "].units";
         OutputLayerSpec output = model.outputLayer();
         data.table().filter(table -> table.section().features() != null).ifPresent(table -> {
-            int features = table.section().features().columns().size();
-            if (model.inputSize() != features) {
-                root.problem("model.input.size", "is " + model.inputSize() + " but data.table.features names "
-                        + features + " columns; set model.input.size = " + features);
-            }
+            FeaturePlan plan = table.section().features();
+            checkTableInput(root, plan, model, data);
         });
         if (data.regression()) {
             if (output.units() != 1 || !(output.loss() == Loss.MSE || output.loss() == Loss.MAE)) {

@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
+import io.sparktrain.pipeline.check.BadRowPolicy;
+import io.sparktrain.pipeline.table.ClipPlan;
+import io.sparktrain.pipeline.table.FeaturePlan;
+import io.sparktrain.pipeline.table.ImbalancePlan;
 import java.io.File;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Table inputs in the job config: what is read, and the mistakes that are named before Spark starts. */
@@ -34,14 +39,15 @@ class TableConfigTest {
         assertTrue(config.data().regression());
         assertEquals(0.2, table.testFraction());
         assertEquals(List.of("a", "b"), table.section().features().columns());
-        assertEquals("median", table.section().features().missing());
+        assertEquals("median", table.section().features().missing().strategy());
+        assertEquals("none", table.section().features().imbalance().method());
         assertEquals("standard", table.section().features().normalize());
         assertEquals(List.of("NA", "?"), table.section().options().nullValues());
     }
 
     @Test
     void theShippedTableConfigsAreValid() {
-        for (String conf : List.of("linear-regression.conf", "xor.conf", "mlp-regression.conf")) {
+        for (String conf : List.of("linear-regression.conf", "xor.conf", "mlp-regression.conf", "credit-mlp.conf")) {
             File file = new File(System.getProperty("sparktrain.project.dir"), "conf/" + conf);
             assertTrue(TrainJobConfigLoader.load(file, List.of()).data().table().isPresent(), conf);
         }
@@ -86,11 +92,97 @@ class TableConfigTest {
     }
 
     @Test
+    void badRowsDefaultToErrorAndTakeOnlyThePolicies() {
+        assertEquals(BadRowPolicy.ERROR, load(REGRESSION).data().table().orElseThrow().section().badRows());
+        assertEquals(BadRowPolicy.SKIP, load(REGRESSION, "data.table.bad-rows=skip").data().table().orElseThrow()
+                .section().badRows());
+        String message = problems(REGRESSION, "data.table.bad-rows=drop");
+        assertTrue(message.contains("data.table.bad-rows: is 'drop'; allowed: error, skip, keep"), message);
+    }
+
+    @Test
+    void aLibSvmTableHasColumnsF1ToFnAndNeedsItsFeatureCount() {
+        String libsvm = REGRESSION.replace("format = csv, table { train = \"t.csv\", label = \"y\", features = [\"a\", \"b\"] }",
+                "format = libsvm, table { train = \"t.libsvm\", num-features = 2 }");
+        TableSection table = load(libsvm).data().table().orElseThrow().section();
+        assertEquals(List.of("f1", "f2"), table.features().columns());
+        assertEquals("label", table.label());
+        assertEquals(2, table.options().numFeatures());
+        String message = problems(libsvm, "data.table.num-features=0", "data.table.label=y");
+        assertTrue(message.contains("data.table.num-features: is 0; allowed:"), message);
+        assertTrue(message.contains("data.table.label: is not used for libsvm: the columns are label and f1..f1"),
+                message);
+    }
+
+    @Test
     void idxDataStillNeedsClassNames() {
         String message = problems("""
                 data { train { images = "a", labels = "b" }, test { images = "c", labels = "d" } }
                 model { input { size = 4 }, layers = [ { type = output, units = 2, activation = softmax, loss = cross-entropy } ] }
                 """);
         assertTrue(message.contains("data.labels: is required for idx data"), message);
+    }
+
+    private static final String CLASSIFIER = REGRESSION.replace("units = 1, activation = identity, loss = mse",
+            "units = 2, activation = softmax, loss = cross-entropy") + "data.labels = [\"no\", \"yes\"]\n";
+
+    @Test
+    void thePipelineSectionBuildsTheWholePlan() {
+        FeaturePlan plan = load(CLASSIFIER + """
+                data.table.categorical = ["c"]
+                pipeline {
+                  missing-by-column { b = constant }
+                  fill-value = -1
+                  sentinels { a = 0 }
+                  indicators = ["a"]
+                  clip { columns = ["b"], lower = 0.05 }
+                  normalize = robust
+                  categorical = index
+                  imbalance { method = smote, ratio = 0.5, k = 3 }
+                }
+                """).data().table().orElseThrow().section().features();
+        assertEquals(List.of("c"), plan.categorical());
+        assertEquals("constant", plan.missing().strategyOf("b"));
+        assertEquals("median", plan.missing().strategyOf("a"));
+        assertEquals(Map.of("a", 0.0), plan.missing().sentinels());
+        assertEquals(new ClipPlan(List.of("b"), 0.05, 0.99), plan.clip());
+        assertEquals("robust", plan.normalize());
+        assertEquals("index", plan.encoding());
+        assertEquals(new ImbalancePlan("smote", 0.5, 3, 42), plan.imbalance());
+    }
+
+    @Test
+    void pipelineMistakesAreNamedTogetherWithTheirKeys() {
+        String message = problems(CLASSIFIER, "pipeline.sentinels.z=0", "pipeline.missing-by-column.a=mode",
+                "pipeline.imbalance.method=smot", "pipeline.clip.lower=0.9", "pipeline.clip.upper=0.1",
+                "pipeline.normalize=robustt");
+        assertTrue(message.contains("pipeline.sentinels.z: names column 'z', which is not in data.table.features [a, b]"),
+                message);
+        assertTrue(message.contains("pipeline.missing-by-column.a: is 'mode'; allowed: drop, mean, median, most-frequent,"
+                + " constant"), message);
+        assertTrue(message.contains("pipeline.imbalance.method: is 'smot'; allowed: none, class-weights, oversample,"
+                + " undersample, smote"), message);
+        assertTrue(message.contains("pipeline.clip.lower: is 0.9 but upper is 0.1"), message);
+        assertTrue(message.contains("pipeline.normalize: is 'robustt'; allowed: standard, min-max, robust, none"), message);
+    }
+
+    @Test
+    void classWeightsNeedOneSoftmaxUnitPerClassAndClassesAtAll() {
+        String sigmoid = CLASSIFIER.replace("units = 2, activation = softmax, loss = cross-entropy",
+                "units = 1, activation = sigmoid, loss = binary-cross-entropy");
+        String message = problems(sigmoid, "pipeline.imbalance.method=class-weights");
+        assertTrue(message.contains("pipeline.imbalance.method: is class-weights, which weighs each output unit's loss,"
+                + " but the output layer has 1 unit(s) for 2 classes"), message);
+        message = problems(REGRESSION, "pipeline.imbalance.method=oversample");
+        assertTrue(message.contains("pipeline.imbalance.method: is 'oversample', but data.labels is empty"), message);
+    }
+
+    @Test
+    void indicatorsWidenTheInputAndCategoricalColumnsDeferTheCheck() {
+        String message = problems(REGRESSION, "pipeline.indicators=[a]");
+        assertTrue(message.contains("model.input.size: is 2 but data.table.features names 2 columns and"
+                + " pipeline.indicators adds 1; set model.input.size = 3"), message);
+        assertEquals(List.of("c"), load(REGRESSION, "data.table.categorical=[c]", "model.input.size=9").data().table()
+                .orElseThrow().section().features().categorical());
     }
 }

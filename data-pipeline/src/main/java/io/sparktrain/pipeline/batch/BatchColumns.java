@@ -22,10 +22,18 @@ final class BatchColumns {
     }
 
     static Dataset<Row> select(Dataset<Row> rows, FeatureSpec features, List<LabelSpec> labels) {
-        check(rows.schema(), features, labels);
+        return select(rows, features, labels, null);
+    }
+
+    /** As above, with a per-example weight column (a number) last when {@code weightColumn} is not null. */
+    static Dataset<Row> select(Dataset<Row> rows, FeatureSpec features, List<LabelSpec> labels, String weightColumn) {
+        check(rows.schema(), features, labels, weightColumn);
         List<Column> columns = new ArrayList<>();
         features.columns().forEach(name -> columns.add(rows.col(name)));
         labels.forEach(label -> columns.add(rows.col(label.column())));
+        if (weightColumn != null) {
+            columns.add(rows.col(weightColumn));
+        }
         return rows.select(columns.toArray(Column[]::new));
     }
 
@@ -35,13 +43,22 @@ final class BatchColumns {
     }
 
     static void check(StructType schema, FeatureSpec features, List<LabelSpec> labels) {
+        check(schema, features, labels, null);
+    }
+
+    static void check(StructType schema, FeatureSpec features, List<LabelSpec> labels, String weightColumn) {
         List<String> names = Arrays.asList(schema.fieldNames());
         List<String> problems = new ArrayList<>();
         for (String column : features.columns()) {
-            expect(schema, names, column, false, "features", problems);
+            expect(schema, names, column, false, "features", NUMBERS, problems);
         }
         for (LabelSpec label : labels) {
-            expect(schema, names, label.column(), label.kind() == LabelSpec.Kind.CLASSES, label.kind() + " label", problems);
+            boolean classes = label.kind() == LabelSpec.Kind.CLASSES;
+            expect(schema, names, label.column(), classes, label.kind() + " label",
+                    classes ? "a number (the class index)" : NUMBERS, problems);
+        }
+        if (weightColumn != null) {
+            expect(schema, names, weightColumn, true, "weight", "a number (the example's loss weight)", problems);
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("cannot make minibatches: " + String.join("; ", problems)
@@ -49,8 +66,11 @@ final class BatchColumns {
         }
     }
 
+    private static final String NUMBERS = "a number, a vector or a numeric array";
+
+    /** @param expected what the column should hold, for the message */
     private static void expect(StructType schema, List<String> names, String column, boolean numberOnly, String role,
-            List<String> problems) {
+            String expected, List<String> problems) {
         if (!names.contains(column)) {
             problems.add(role + " column '" + column + "' is missing");
             return;
@@ -60,8 +80,7 @@ final class BatchColumns {
         boolean numbers = type.equals(SQLDataTypes.VectorType())
                 || type instanceof ArrayType array && array.elementType() instanceof NumericType;
         if (numberOnly ? !number : !(number || numbers)) {
-            problems.add(role + " column '" + column + "' has type " + type.simpleString() + "; expected "
-                    + (numberOnly ? "a number (the class index)" : "a number, a vector or a numeric array"));
+            problems.add(role + " column '" + column + "' has type " + type.simpleString() + "; expected " + expected);
         }
     }
 }

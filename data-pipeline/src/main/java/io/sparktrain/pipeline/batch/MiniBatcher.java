@@ -6,7 +6,9 @@ import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Turns rows into DL4J {@link DataSet} minibatches for a network with one input and one output,
@@ -16,12 +18,22 @@ import org.nd4j.linalg.dataset.DataSet;
  *
  * @param features  the features column(s) and their shape
  * @param label     the label column and what the output layer wants from it
+ * @param weightColumn a number per example multiplying its loss (DL4J applies a labels mask of shape
+ *                     {@code [batch, 1]} as per-example weights), or null: every example weighs 1
  * @param batchSize examples per minibatch; the last one of a partition may be smaller
  */
-public record MiniBatcher(FeatureSpec features, LabelSpec label, int batchSize) implements Serializable {
+public record MiniBatcher(FeatureSpec features, LabelSpec label, String weightColumn, int batchSize)
+        implements Serializable {
 
     public MiniBatcher {
         RowBatches.checkSize(batchSize);
+        if (weightColumn != null && weightColumn.isBlank()) {
+            weightColumn = null;
+        }
+    }
+
+    public MiniBatcher(FeatureSpec features, LabelSpec label, int batchSize) {
+        this(features, label, null, batchSize);
     }
 
     /** One-hot classification minibatches from a vector column and a class-index column. */
@@ -30,7 +42,7 @@ public record MiniBatcher(FeatureSpec features, LabelSpec label, int batchSize) 
     }
 
     public JavaRDD<DataSet> toDataSets(Dataset<Row> rows) {
-        Dataset<Row> selected = BatchColumns.select(rows, features, List.of(label));
+        Dataset<Row> selected = BatchColumns.select(rows, features, List.of(label), weightColumn);
         return selected.javaRDD().mapPartitions(this::batches);
     }
 
@@ -41,7 +53,21 @@ public record MiniBatcher(FeatureSpec features, LabelSpec label, int batchSize) 
 
     DataSet toDataSet(List<Row> batch) {
         FeatureArrays.Features x = FeatureArrays.encode(features, batch);
-        return new DataSet(x.features(), LabelArrays.encode(label, batch, BatchColumns.firstLabel(features)),
-                x.mask(), null);
+        int labelPosition = BatchColumns.firstLabel(features);
+        INDArray weights = weightColumn == null ? null : weights(batch, labelPosition + 1);
+        return new DataSet(x.features(), LabelArrays.encode(label, batch, labelPosition), x.mask(), weights);
+    }
+
+    private INDArray weights(List<Row> batch, int position) {
+        float[][] weights = new float[batch.size()][1];
+        for (int i = 0; i < batch.size(); i++) {
+            double weight = RowValues.number(batch.get(i), position, weightColumn);
+            if (!(weight >= 0) || Double.isInfinite(weight)) {
+                throw new IllegalArgumentException("weight column '" + weightColumn + "' holds " + weight
+                        + "; per-example weights must be finite numbers >= 0");
+            }
+            weights[i][0] = (float) weight;
+        }
+        return Nd4j.create(weights);
     }
 }

@@ -34,6 +34,8 @@ import org.apache.spark.sql.types.StructType;
 public final class IdxImageSource {
     public static final String LABEL_COL = "label";
     public static final String FEATURES_COL = "features";
+    /** Record number of the image in its file, from 0: an id that scoring output passes through. */
+    public static final String INDEX_COL = "index";
 
     /** Features-column metadata keys recording the image shape, for networks that need it. */
     public static final String META_HEIGHT = "height";
@@ -71,7 +73,7 @@ public final class IdxImageSource {
 
     /**
      * @param imagesUri  IDX file of images: unsigned bytes, dimensions [count, height, width]
-     * @param labelsUri  IDX file of labels: unsigned bytes, dimensions [count]
+     * @param labelsUri  IDX file of labels: unsigned bytes, dimensions [count]; columns label, features, index
      * @param partitions number of partitions (tasks) to read with; 0 or less means Spark's default parallelism
      */
     public Dataset<Row> read(String imagesUri, String labelsUri, int partitions) {
@@ -79,16 +81,39 @@ public final class IdxImageSource {
         IdxHeader images = readHeader(imagesUri, conf);
         IdxHeader labels = readHeader(labelsUri, conf);
         checkPair(images, labels);
+        return read(images, labels, conf, partitions);
+    }
 
+    /**
+     * Images without labels, e.g. to score: columns {@value #FEATURES_COL} and {@value #INDEX_COL}.
+     *
+     * @param partitions number of partitions; 0 or less means Spark's default parallelism
+     */
+    public Dataset<Row> readImages(String imagesUri, int partitions) {
+        HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+        IdxHeader images = readHeader(imagesUri, conf);
+        if (images.dimensions().length < 2) {
+            throw new DataSourceException("IDX file " + images.uri() + " has " + images.dimensions().length
+                    + " dimension; an image file needs [count, height, width(, channels)]. Is it a label file?");
+        }
+        return read(images, null, conf, partitions);
+    }
+
+    private Dataset<Row> read(IdxHeader images, IdxHeader labels, HadoopConf conf, int partitions) {
         int parts = partitions > 0 ? partitions : spark.sparkContext().defaultParallelism();
         List<Slice> slices = slices(images.itemCount(), parts);
         JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(slices, slices.size())
                 .mapPartitions(it -> readSlices(it, images, labels, conf));
-        return spark.createDataFrame(rows, schema(images));
+        StructType schema = schema(images);
+        return spark.createDataFrame(rows, labels == null ? new StructType(new StructField[] {
+            schema.apply(FEATURES_COL), schema.apply(INDEX_COL)}) : schema);
     }
 
-    /** The schema this source produces; the features column carries the image shape as metadata. */
+    /**
+     * The schema this source produces for labelled images; the features column carries the image
+     * shape as metadata.
+     */
     public static StructType schema(IdxHeader images) {
         int[] shape = images.itemShape();
         Metadata meta = new MetadataBuilder()
@@ -98,7 +123,8 @@ public final class IdxImageSource {
                 .build();
         return new StructType(new StructField[] {
             new StructField(LABEL_COL, DataTypes.DoubleType, false, Metadata.empty()),
-            new StructField(FEATURES_COL, SQLDataTypes.VectorType(), false, meta)
+            new StructField(FEATURES_COL, SQLDataTypes.VectorType(), false, meta),
+            new StructField(INDEX_COL, DataTypes.LongType, false, Metadata.empty())
         });
     }
 
@@ -155,7 +181,7 @@ public final class IdxImageSource {
         while (slices.hasNext()) {
             Slice slice = slices.next();
             byte[] pixels = readRange(images, slice, conf);
-            byte[] labelBytes = readRange(labels, slice, conf);
+            byte[] labelBytes = labels == null ? null : readRange(labels, slice, conf);
             int size = images.itemSize();
             for (int i = 0; i < slice.count(); i++) {
                 double[] features = new double[size];
@@ -163,7 +189,9 @@ public final class IdxImageSource {
                 for (int j = 0; j < size; j++) {
                     features[j] = (pixels[base + j] & 0xFF) / 255.0;
                 }
-                rows.add(RowFactory.create((double) (labelBytes[i] & 0xFF), Vectors.dense(features)));
+                long index = slice.first() + i;
+                rows.add(labelBytes == null ? RowFactory.create(Vectors.dense(features), index)
+                        : RowFactory.create((double) (labelBytes[i] & 0xFF), Vectors.dense(features), index));
             }
         }
         return rows.iterator();

@@ -41,13 +41,23 @@ public final class LabelColumn {
                     + examples.stream().map(r -> "'" + r.getString(0) + "'").toList()
                     + "; add the class to data.labels or fix the data");
         }
+        return index(text, column, names);
+    }
+
+    /** Class index by class name, for labels already checked ({@code io.sparktrain.pipeline.check.TableCheck}). */
+    public static Dataset<Row> index(Dataset<Row> rows, String column, List<String> names) {
         return new StringIndexerModel(names.toArray(String[]::new)).setInputCol(column).setOutputCol(LABEL_COL)
-                .transform(text);
+                .transform(rows);
     }
 
     /** The label as a double target; a value that is not a finite number fails with its column and an example. */
     public static Dataset<Row> regression(Dataset<Row> rows, String column, String where) {
         Dataset<Row> typed = NumericColumns.asDoubles(rows, List.of(column), where, "data.table.label");
-        return typed.withColumn(LABEL_COL, col(column));
+        return target(typed, column);
+    }
+
+    /** The label as the regression target, for a label column already typed as double by the check. */
+    public static Dataset<Row> target(Dataset<Row> rows, String column) {
+        return rows.withColumn(LABEL_COL, col(column));
     }
 }

@@ -62,7 +62,7 @@ public final class NumericColumns {
     }
 
     public static void requirePresent(Dataset<Row> rows, List<String> columns, String where, String setKey) {
-        List<String> present = Arrays.asList(rows.columns());
+        List<String> present = Arrays.stream(rows.columns()).filter(c -> !c.equals(TableReader.CORRUPT_RECORD)).toList();
         List<String> absent = columns.stream().filter(c -> !present.contains(c)).toList();
         if (!absent.isEmpty()) {
             throw new DataSourceException(where + " has no column(s) " + absent + " named in " + setKey

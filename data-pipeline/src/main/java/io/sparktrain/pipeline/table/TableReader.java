@@ -5,47 +5,81 @@ import static org.apache.spark.sql.functions.when;
 
 import io.sparktrain.pipeline.source.DataSourceException;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads a table from any Hadoop URI with Spark's own readers, on the executors. CSV columns are
- * read as text and typed later ({@link NumericColumns}), so a cell that is not a number is
- * reported with its column and value instead of silently becoming null.
+ * read as text and typed by the check ({@code io.sparktrain.pipeline.check.TableCheck}), so a cell
+ * that is not a number is reported with its column and value instead of silently becoming null.
+ * CSV and JSON are read PERMISSIVE: a record Spark cannot parse (a CSV row with the wrong number of
+ * fields, a broken JSON line) arrives with its text in {@link #CORRUPT_RECORD} for the check to
+ * count and report, rather than failing the whole read at the first one.
  */
 public final class TableReader {
+    /** The column that holds the text of a record Spark could not parse; null for a good record. */
+    public static final String CORRUPT_RECORD = "_corrupt_record";
+
     private final SparkSession spark;
 
     public TableReader(SparkSession spark) {
         this.spark = spark;
     }
 
+    /** @throws DataSourceException naming the URI when it does not exist, holds no data files or cannot be read */
     public Dataset<Row> read(String uri, TableOptions options) {
-        DataFrameReader reader = spark.read();
+        new InputFiles(spark.sparkContext().hadoopConfiguration()).requireData(uri);
         Dataset<Row> rows;
         try {
             rows = switch (options.format()) {
-                case "csv" -> reader.option("header", options.header()).option("sep", options.delimiter())
-                        .option("inferSchema", false).option("mode", "FAILFAST").csv(uri);
-                case "json" -> reader.option("multiLine", options.multiLine()).option("mode", "FAILFAST").json(uri);
-                default -> reader.parquet(uri);
+                case "csv" -> csv(uri, options);
+                case "json" -> json(uri, options);
+                case "libsvm" -> LibSvmColumns.asTable(spark.read().format("libsvm")
+                        .option("numFeatures", options.numFeatures()).load(uri), options.numFeatures());
+                default -> spark.read().parquet(uri);
             };
+        } catch (DataSourceException e) {
+            throw e;
         } catch (Exception e) {
             // Spark throws its checked SparkException from Scala code, so catch everything here.
-            String hint = options.format().equals("json") && !options.multiLine()
-                    ? " (read as JSON lines, one object per line; if the file holds one JSON array, set"
-                            + " data.table.multi-line = true)" : "";
-            throw new DataSourceException("cannot read " + options.format() + " table " + uri + hint + ": "
-                    + rootMessage(e), e);
+            throw new DataSourceException("cannot read " + options.format() + " table " + uri + ": " + rootMessage(e), e);
         }
         return options.format().equals("csv") ? withNulls(rows, options) : rows;
     }
 
-    private static String rootMessage(Throwable e) {
+    /** Text columns named by the header, plus {@link #CORRUPT_RECORD}, which Spark fills only when given in the schema. */
+    private Dataset<Row> csv(String uri, TableOptions options) {
+        StructType header = csvReader(options).csv(uri).schema();
+        // enforceSchema = false: every file's header must name the same columns, or the read fails naming the file.
+        return csvReader(options).option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", CORRUPT_RECORD)
+                .option("enforceSchema", !options.header()).schema(header.add(CORRUPT_RECORD, DataTypes.StringType, true))
+                .csv(uri);
+    }
+
+    private DataFrameReader csvReader(TableOptions options) {
+        return spark.read().option("header", options.header()).option("sep", options.delimiter())
+                .option("inferSchema", false);
+    }
+
+    private Dataset<Row> json(String uri, TableOptions options) {
+        Dataset<Row> rows = spark.read().option("multiLine", options.multiLine()).option("mode", "PERMISSIVE")
+                .option("columnNameOfCorruptRecord", CORRUPT_RECORD).json(uri);
+        if (List.of(rows.columns()).equals(List.of(CORRUPT_RECORD))) {
+            throw new DataSourceException("cannot read json table " + uri + ": no line is a JSON object"
+                    + (options.multiLine() ? "" : " (read as JSON lines, one object per line; if the file holds one"
+                    + " JSON array, set data.table.multi-line = true)"));
+        }
+        return rows;
+    }
+
+    /** The message of the exception at the bottom of a chain: Spark wraps the one that says what is wrong. */
+    public static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -56,6 +90,9 @@ public final class TableReader {
     /** Empty cells and the configured null texts become nulls. */
     private static Dataset<Row> withNulls(Dataset<Row> rows, TableOptions options) {
         Column[] columns = Arrays.stream(rows.columns()).map(name -> {
+            if (name.equals(CORRUPT_RECORD)) {
+                return col(name);
+            }
             Column trimmed = org.apache.spark.sql.functions.trim(col(name));
             Column missing = trimmed.equalTo("");
             for (String token : options.nullValues()) {

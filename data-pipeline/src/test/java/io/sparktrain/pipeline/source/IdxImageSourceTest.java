@@ -48,6 +48,13 @@ class IdxImageSourceTest {
     }
 
     @Test
+    void imagesWithoutLabelsCarryTheirRecordIndexForScoring() {
+        List<Row> all = new IdxImageSource(spark).readImages(uri("idx/tiny-images-idx3-ubyte"), 2).collectAsList();
+        assertEquals(List.of(0L, 1L, 2L), all.stream().map(r -> r.getLong(1)).toList());
+        assertArrayEquals(new double[] {1.0, 1.0, 0.0, 0.0}, ((Vector) all.get(1).get(0)).toArray(), 1e-12);
+    }
+
+    @Test
     void slicesCoverEveryRecordExactlyOnce() {
         List<IdxImageSource.Slice> slices = IdxImageSource.slices(10, 3);
         assertEquals(List.of(0L, 3L, 6L), slices.stream().map(IdxImageSource.Slice::first).toList());

@@ -54,6 +54,24 @@ class HoldOutTest {
     }
 
     @Test
+    void stratifiedSplitHoldsOutTheFractionOfEveryClassAndKeepsRowOrder() {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            rows.add(RowFactory.create(i, i % 20 == 0 ? 1.0 : 0.0));
+        }
+        StructType schema = new StructType().add("id", DataTypes.IntegerType).add("label", DataTypes.DoubleType);
+        Dataset<Row> imbalanced = spark.createDataFrame(rows, schema).repartition(2).cache();
+        HoldOut.Parts parts = new HoldOut(0.2, 7).splitStratified(imbalanced, "label");
+        // 950 of class 0 and 50 of class 1: exactly a fifth of each is held out.
+        assertEquals(190, parts.heldOut().filter("label = 0").count());
+        assertEquals(10, parts.heldOut().filter("label = 1").count());
+        assertEquals(800, parts.kept().count());
+        List<Integer> original = imbalanced.select("id").collectAsList().stream().map(r -> r.getInt(0)).toList();
+        List<Integer> kept = parts.kept().select("id").collectAsList().stream().map(r -> r.getInt(0)).toList();
+        assertEquals(original.stream().filter(Set.copyOf(kept)::contains).toList(), kept, "kept rows in input order");
+    }
+
+    @Test
     void theSameSeedGivesTheSameSplit() {
         Dataset<Row> rows = cyclingLabels().cache();
         assertEquals(ids(new HoldOut(0.2, 7).split(rows).heldOut()), ids(new HoldOut(0.2, 7).split(rows).heldOut()));

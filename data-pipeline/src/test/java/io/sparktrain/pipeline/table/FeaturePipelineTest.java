@@ -95,4 +95,71 @@ class FeaturePipelineTest {
         assertTrue(e.getMessage().contains("label column 'y' has 2 row(s) with a class not in data.labels [no, maybe], e.g. ['yes']"),
                 e.getMessage());
     }
+
+    private Dataset<Row> mixed() throws IOException {
+        // a: 0 is a sentinel for missing; 1, 2, 3, 100 real; c: a category, one row without one
+        Dataset<Row> rows = TableTestSpark.csv(spark, dir, "m.csv",
+                "id,a,c,y\n1,1,red,no\n2,2,blue,no\n3,3,red,yes\n4,100,red,no\n5,0,NA,yes\n");
+        return LabelColumn.classes(NumericColumns.asDoubles(rows, List.of("a"), "m.csv", "data.table.features"),
+                "y", List.of("no", "yes"), "m.csv");
+    }
+
+    private static FeaturePlan plan(String normalize, String encoding, ImbalancePlan imbalance) {
+        MissingPlan missing = new MissingPlan("median", java.util.Map.of(), 0, java.util.Map.of("a", 0.0), List.of("a"));
+        return new FeaturePlan(List.of("a"), List.of("c"), missing, new ClipPlan(List.of("a"), 0, 0.75), normalize,
+                encoding, imbalance);
+    }
+
+    @Test
+    void oneHotLayoutIsNumericThenIndicatorsThenOneSlotPerCategoryPlusUnknown() throws IOException {
+        PipelineModel fitted = FeaturePipeline.of(plan("none", "one-hot", ImbalancePlan.NONE)).fit(mixed());
+        Dataset<Row> out = fitted.transform(mixed());
+        // a: sentinel 0 -> missing; clipped at the 0.75 quantile of 1, 2, 3, 100 (= 3); median of 1, 2, 3, 3 = 2
+        // c: red (3 rows) index 0, blue index 1, missing -> unknown index 2
+        assertArrayEquals(new double[] {1, 0, 1, 0, 0}, features(out, 1), 1e-12);
+        assertArrayEquals(new double[] {2, 0, 0, 1, 0}, features(out, 2), 1e-12);
+        assertArrayEquals(new double[] {3, 0, 1, 0, 0}, features(out, 4), 1e-12);
+        assertArrayEquals(new double[] {2, 1, 0, 0, 1}, features(out, 5), 1e-12);
+    }
+
+    @Test
+    void aCategoryUnseenInTrainingGoesToTheUnknownSlotAtScoring() throws IOException {
+        PipelineModel fitted = FeaturePipeline.of(plan("none", "index", ImbalancePlan.NONE)).fit(mixed());
+        Dataset<Row> scoring = TableTestSpark.csv(spark, dir, "s.csv", "id,a,c\n7,2,green\n8,2,blue\n");
+        Dataset<Row> out = fitted.transform(NumericColumns.asDoubles(scoring, List.of("a"), "s.csv", "data.table.features"));
+        assertArrayEquals(new double[] {2, 0, 2}, features(out, 7), 1e-12);
+        assertArrayEquals(new double[] {2, 0, 1}, features(out, 8), 1e-12);
+    }
+
+    @Test
+    void robustScalingSubtractsTheMedianAndDividesByTheInterquartileRange() throws IOException {
+        Dataset<Row> clean = table().na().drop(new String[] {"a"});
+        Dataset<Row> out = FeaturePipeline.of(new FeaturePlan(List.of("b"), "drop", "robust")).fit(clean).transform(clean);
+        // b: 10, 20, 30; Spark's quantiles (relative error 0.001): median 20, q1 10, q3 30
+        assertArrayEquals(new double[] {-0.5}, features(out, 1), 1e-12);
+        assertArrayEquals(new double[] {0.5}, features(out, 3), 1e-12);
+    }
+
+    @Test
+    void theFittedPipelineDoesNotResampleRowsItTransformsButItsResamplerDoes() throws IOException {
+        PipelineModel fitted = FeaturePipeline.of(plan("standard", "one-hot", new ImbalancePlan("oversample", 1, 5, 1)))
+                .fit(mixed());
+        assertEquals(5, fitted.transform(mixed()).count());
+        Dataset<Row> resampled = FeaturePipeline.resampler(fitted).orElseThrow().resample(fitted.transform(mixed()));
+        assertEquals(6, resampled.count());
+        assertEquals(3, resampled.filter(LabelColumn.LABEL_COL + " = 1").count());
+    }
+
+    @Test
+    void theWholePlanSavesAndLoadsToTheSameOutput() throws IOException {
+        PipelineModel fitted = FeaturePipeline.of(plan("robust", "one-hot", new ImbalancePlan("class-weights", 1, 5, 1)))
+                .fit(mixed());
+        String path = dir.resolve("whole").toString();
+        fitted.write().save(path);
+        PipelineModel loaded = PipelineModel.load(path);
+        for (int id = 1; id <= 5; id++) {
+            assertArrayEquals(features(fitted.transform(mixed()), id), features(loaded.transform(mixed()), id), 0);
+        }
+        assertEquals(java.util.Map.of(0.0, 1.0, 1.0, 1.5), FeaturePipeline.classWeights(loaded).orElseThrow());
+    }
 }

@@ -67,17 +67,43 @@ class TableReaderTest {
     }
 
     @Test
-    void aJsonArrayNeedsMultiLineAndTheMessageSaysSo() throws IOException {
+    void aJsonArrayReadAsJsonLinesGivesCorruptRecordsForTheCheckAndReadsWithMultiLine() throws IOException {
         Path file = Files.writeString(dir.resolve("rows.json"), "[\n{\"x\": 1, \"y\": 2},\n{\"x\": 3, \"y\": null}\n]\n");
         TableReader reader = new TableReader(spark);
-        DataSourceException e = assertThrows(DataSourceException.class,
-                () -> reader.read(file.toString(), new TableOptions("json", false, ",", List.of(), false)));
-        assertTrue(e.getMessage().contains("rows.json"), e.getMessage());
-        assertTrue(e.getMessage().contains("multi-line = true"), e.getMessage());
+        List<Row> lines = reader.read(file.toString(), new TableOptions("json", false, ",", List.of(), false))
+                .filter(TableReader.CORRUPT_RECORD + " is not null").collectAsList();
+        assertEquals(List.of("[", "]"), lines.stream().map(r -> r.getString(r.fieldIndex(TableReader.CORRUPT_RECORD))).toList());
         List<Row> rows = reader.read(file.toString(), new TableOptions("json", false, ",", List.of(), true))
                 .orderBy("x").collectAsList();
         assertEquals(2, rows.size());
         assertEquals(3L, rows.get(1).getLong(rows.get(1).fieldIndex("x")));
         assertNull(rows.get(1).get(rows.get(1).fieldIndex("y")));
+    }
+
+    @Test
+    void aMissingPathAnEmptyFolderAndAnEmptyFileAreNamedBeforeSparkReads() throws IOException {
+        TableReader reader = new TableReader(spark);
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        Files.writeString(empty.resolve("_SUCCESS"), "");
+        Path blank = Files.writeString(dir.resolve("blank.csv"), "");
+        assertEquals("table input " + dir.resolve("nowhere") + " does not exist; check the path in the config"
+                + " (data.table.train or data.table.test)", assertThrows(DataSourceException.class,
+                () -> reader.read(dir.resolve("nowhere").toString(), TableTestSpark.CSV)).getMessage());
+        assertTrue(assertThrows(DataSourceException.class, () -> reader.read(empty.toString(), TableTestSpark.CSV))
+                .getMessage().contains(empty + " holds no data files (an empty folder)"));
+        assertTrue(assertThrows(DataSourceException.class, () -> reader.read(blank.toString(), TableTestSpark.CSV))
+                .getMessage().contains(blank + " holds only empty files (1 file(s), 0 bytes)"));
+    }
+
+    @Test
+    void libsvmBecomesOneColumnPerFeatureAndALabelWrittenAsTheFileWritesIt() throws IOException {
+        Path file = Files.writeString(dir.resolve("t.libsvm"), "1 1:0.5 3:2\n-1 2:1.5\n0.5 1:1\n");
+        List<Row> rows = new TableReader(spark).read(file.toString(), new TableOptions("libsvm", false, ",", List.of(),
+                false, 3)).collectAsList();
+        assertEquals(List.of("label", "f1", "f2", "f3"), List.of(rows.get(0).schema().fieldNames()));
+        assertEquals(List.of("1", "-1", "0.5"), rows.stream().map(r -> r.getString(0)).toList());
+        assertEquals(List.of(0.5, 0.0, 2.0), List.of(rows.get(0).getDouble(1), rows.get(0).getDouble(2),
+                rows.get(0).getDouble(3)));
+        assertEquals(LibSvmColumns.featureNames(3), List.of("f1", "f2", "f3"));
     }
 }

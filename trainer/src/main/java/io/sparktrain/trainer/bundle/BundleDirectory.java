@@ -1,13 +1,17 @@
 package io.sparktrain.trainer.bundle;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.PipelineModel;
+import io.sparktrain.pipeline.report.DataReport;
 import io.sparktrain.trainer.engine.Network;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -78,6 +82,12 @@ public final class BundleDirectory {
             return Optional.of(new Refusal("model bundle " + uri + " already exists", "pass --overwrite to replace it,"
                     + " or choose another directory with --output URI (or --set output.bundle=URI)"));
         }
+        if (checkpoints(1, false).isEmpty()) {
+            // A table's rejects and data report are written before the first epoch: a run can stop with only those.
+            return Optional.of(new Refusal(uri + " exists but holds no bundle.json and no checkpoint (a run that stopped"
+                    + " before its first epoch ended, or another folder)", "pass --overwrite to start over, or --output URI"
+                    + " for another directory"));
+        }
         return Optional.of(new Refusal("model bundle " + uri + " holds an interrupted run (checkpoints, no bundle.json)",
                 "pass --resume to continue it, --overwrite to start over, or --output URI for another directory"));
     }
@@ -99,11 +109,14 @@ public final class BundleDirectory {
         }
     }
 
-    /** Folder of the fitted feature pipeline (a Spark ML {@code PipelineModel}) in a bundle. */
+    /**
+     * Folder of the bundle's Spark ML {@code PipelineModel}: the fitted preparation stages and the
+     * network, from prepared input columns to predictions.
+     */
     public static final String PIPELINE_DIR = "pipeline";
 
     /**
-     * Saves the fitted feature pipeline, replacing one from an earlier attempt; call before
+     * Saves the scoring pipeline, replacing one from an earlier attempt; call before
      * {@link #writeFinal}, whose {@code bundle.json} marks the bundle complete.
      */
     public void writePipeline(PipelineModel pipeline) {
@@ -111,6 +124,45 @@ public final class BundleDirectory {
             pipeline.write().overwrite().save(new Path(path, PIPELINE_DIR).toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the feature pipeline into " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Folder of the rows a check rejected, one subfolder per input ({@code train}, {@code test}). */
+    public static final String REJECTS_DIR = "rejects";
+
+    public String rejectsUri(String split) {
+        return new Path(new Path(path, REJECTS_DIR), split).toString();
+    }
+
+    /** Writes {@value DataReport#FILE}, replacing one from an earlier attempt. */
+    public void writeDataReport(DataReport report) {
+        try (OutputStream out = fs.create(new Path(path, DataReport.FILE), true)) {
+            Json.MAPPER.writeValue(out, report);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the data report into " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sets the data report's training rows per class after resampling, known only once the job
+     * has rebalanced the rows it trains on; does nothing when there is no data report.
+     */
+    public void recordResampledClasses(Map<String, Long> byClass) {
+        Path file = new Path(path, DataReport.FILE);
+        try {
+            if (!fs.exists(file)) {
+                return;
+            }
+            ObjectNode report;
+            try (InputStream in = fs.open(file)) {
+                report = (ObjectNode) Json.MAPPER.readTree(in);
+            }
+            report.set("classesAfterResampling", Json.MAPPER.valueToTree(byClass));
+            try (OutputStream out = fs.create(file, true)) {
+                Json.MAPPER.writeValue(out, report);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update the data report in " + uri + ": " + e.getMessage(), e);
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.Map;
  * Tools read {@code metrics.test.accuracy} (classification) or {@code metrics.test.rmse} (regression).
  *
  * @param format        always {@value #FORMAT}
- * @param formatVersion bumped when the bundle layout changes incompatibly
+ * @param formatVersion bumped when the bundle layout changes incompatibly; 2: {@code pipeline/} holds the
+ *                      network stage too, for every input format
  * @param created       ISO-8601 time the bundle was written
  * @param network       file name of the DL4J network (ModelSerializer zip, with updater state)
  * @param task          {@code classification} or {@code regression}
@@ -32,7 +33,7 @@ public record BundleManifest(String format, int formatVersion, String created, S
         Map<String, List<Double>> parameters, Map<String, Map<String, Double>> trainingStats) {
     public static final int LISTED_PARAMETERS = 100;
     public static final String FORMAT = "sparktrain-bundle";
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     public static final String NETWORK_FILE = "network.zip";
     public static final String MANIFEST_FILE = "bundle.json";
 }

@@ -2,7 +2,9 @@ package io.sparktrain.trainer.engine;
 
 import io.sparktrain.trainer.model.NetworkFactory;
 import io.sparktrain.trainer.model.NetworkSpec;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.api.Model;
@@ -25,6 +27,14 @@ public sealed interface Network permits Network.Stack, Network.Graph {
 
     /** One optimisation step on a minibatch. */
     void fit(DataSet batch);
+
+    /**
+     * The output layer's activations for a batch, in inference mode (no dropout): class
+     * probabilities of a softmax head, the values of a regression head.
+     *
+     * @param mask features mask {@code [batch, T]} for sequences; null for vectors
+     */
+    INDArray output(INDArray features, INDArray mask);
 
     /** Loss on the last minibatch fitted. */
     double score();
@@ -49,6 +59,21 @@ public sealed interface Network permits Network.Stack, Network.Graph {
     /** This network on Spark with a training master (null when only evaluating). */
     SparkNetwork onSpark(JavaSparkContext sc, TrainingMaster<?, ?> master);
 
+    default boolean isGraph() {
+        return this instanceof Graph;
+    }
+
+    /** The network as ModelSerializer writes it; {@link #restore} reads it back. */
+    default byte[] toBytes(boolean withUpdater) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ModelSerializer.writeModel(model(), out, withUpdater);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialize the network: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
     static Network build(NetworkSpec spec, long seed) {
         return spec.isGraph() ? new Graph(NetworkFactory.buildGraph(spec, seed)) : new Stack(NetworkFactory.build(spec, seed));
     }
@@ -69,6 +94,11 @@ public sealed interface Network permits Network.Stack, Network.Graph {
         @Override
         public void fit(DataSet batch) {
             network.fit(batch);
+        }
+
+        @Override
+        public INDArray output(INDArray features, INDArray mask) {
+            return network.output(features, false, mask, null);
         }
 
         @Override
@@ -127,6 +157,11 @@ public sealed interface Network permits Network.Stack, Network.Graph {
         @Override
         public void fit(DataSet batch) {
             graph.fit(batch);
+        }
+
+        @Override
+        public INDArray output(INDArray features, INDArray mask) {
+            return graph.output(false, new INDArray[] {features}, mask == null ? null : new INDArray[] {mask})[0];
         }
 
         @Override

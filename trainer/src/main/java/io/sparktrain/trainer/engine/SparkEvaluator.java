@@ -25,7 +25,9 @@ public final class SparkEvaluator {
     /**
      * Classification ({@code labels} names the classes): accuracy, macro precision, recall and F1;
      * with two classes precision, recall and F1 are those of the second class (DL4J's positive class,
-     * e.g. spam in [ham, spam]).
+     * e.g. spam in [ham, spam]), plus {@code pr_auc}, the exact area under that class's
+     * precision-recall curve (DL4J's ROC with no threshold binning), which unlike F1 does not
+     * depend on the 0.5 cut-off.
      * Regression (no {@code labels}): rmse, mae and r2, averaged over the targets. Both with the
      * number of examples, and with {@code withLoss} the mean loss (one more pass over the data).
      */
@@ -47,6 +49,9 @@ public final class SparkEvaluator {
             metrics.put("recall", evaluation.recall());
             metrics.put("f1", evaluation.f1());
             metrics.put("examples", (double) evaluation.getNumRowCounter());
+            if (labels.size() == 2) {
+                metrics.put("pr_auc", sparkNetwork.roc(data, EVAL_BATCH_SIZE).calculateAUCPR());
+            }
         }
         if (withLoss) {
             // calculateScore broadcasts the network's live parameter array, and Spark 3 closes AutoCloseable

@@ -8,6 +8,7 @@ import org.deeplearning4j.spark.api.stats.SparkTrainingStats;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
 import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.evaluation.classification.ROC;
 import org.nd4j.evaluation.regression.RegressionEvaluation;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -30,6 +31,9 @@ public sealed interface SparkNetwork permits SparkNetwork.OfStack, SparkNetwork.
     Evaluation evaluate(JavaRDD<DataSet> data, List<String> labels, int batchSize);
 
     RegressionEvaluation evaluateRegression(JavaRDD<DataSet> data, int batchSize);
+
+    /** Exact ROC and precision-recall curves of a two-class output (class 1 positive). */
+    ROC roc(JavaRDD<DataSet> data, int batchSize);
 
     /** Mean loss over {@code data}. */
     double meanLoss(JavaRDD<DataSet> data, int batchSize);
@@ -76,6 +80,11 @@ public sealed interface SparkNetwork permits SparkNetwork.OfStack, SparkNetwork.
         @Override
         public RegressionEvaluation evaluateRegression(JavaRDD<DataSet> data, int batchSize) {
             return spark.evaluateRegression(data, batchSize);
+        }
+
+        @Override
+        public ROC roc(JavaRDD<DataSet> data, int batchSize) {
+            return spark.evaluateROC(data, 0, batchSize);
         }
 
         @Override
@@ -134,6 +143,11 @@ public sealed interface SparkNetwork permits SparkNetwork.OfStack, SparkNetwork.
         @Override
         public RegressionEvaluation evaluateRegression(JavaRDD<DataSet> data, int batchSize) {
             return spark.evaluateRegression(data, batchSize);
+        }
+
+        @Override
+        public ROC roc(JavaRDD<DataSet> data, int batchSize) {
+            return spark.evaluateROC(data, 0, batchSize);
         }
 
         @Override

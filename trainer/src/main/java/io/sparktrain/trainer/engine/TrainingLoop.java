@@ -20,9 +20,11 @@ public final class TrainingLoop {
     /**
      * @param trainExamples examples in {@code train}, for examples/s
      * @param validation    held-out data evaluated after every epoch, if any
+     * @param test          test data evaluated after every epoch (reported, never used for decisions), if any
+     * @param labels        class names; empty for regression
      */
     public record Data(JavaRDD<DataSet> train, long trainExamples, Optional<JavaRDD<DataSet>> validation,
-            JavaRDD<DataSet> test, List<String> labels) {}
+            Optional<JavaRDD<DataSet>> test, List<String> labels) {}
 
     /** Told after every epoch; saves checkpoints. */
     public interface Checkpointer {
@@ -67,7 +69,8 @@ public final class TrainingLoop {
             Network network = strategy.network();
             Map<String, Double> validation = data.validation()
                     .map(v -> evaluator.metrics(network, v, data.labels(), true)).orElse(Map.of());
-            Map<String, Double> test = evaluator.metrics(network, data.test(), data.labels(), false);
+            Map<String, Double> test = data.test().map(t -> evaluator.metrics(network, t, data.labels(), false))
+                    .orElse(Map.of());
             double evalSeconds = seconds(evalStart);
             sc.setJobDescription(null);
 

@@ -2,6 +2,7 @@ package io.sparktrain.trainer.job;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,8 +18,17 @@ import org.apache.spark.sql.Row;
  * @param report        what happened to the input, one line each, for the console
  * @param testBaselines for a regression, {@value #MEAN_BASELINE_RMSE}: the test rmse of always predicting the
  *                      training mean, the yardstick a network must beat
+ * @param rebalance     what the pipeline's imbalance stage does to training rows; applied by the job to the rows
+ *                      it trains on, after any validation rows are held out, and to nothing else
+ * @param classWeights  per class index, the loss weight the pipeline fitted (class-weights method); else empty
  */
 record PreparedRows(Dataset<Row> train, Dataset<Row> test, PipelineModel pipeline, long trainRows, List<String> report,
-        Map<String, Double> testBaselines) {
+        Map<String, Double> testBaselines, UnaryOperator<Dataset<Row>> rebalance, List<Double> classWeights) {
     static final String MEAN_BASELINE_RMSE = "mean_baseline_rmse";
+
+    /** Rows whose pipeline does not rebalance. */
+    PreparedRows(Dataset<Row> train, Dataset<Row> test, PipelineModel pipeline, long trainRows, List<String> report,
+            Map<String, Double> testBaselines) {
+        this(train, test, pipeline, trainRows, report, testBaselines, UnaryOperator.identity(), List.of());
+    }
 }

@@ -27,9 +27,10 @@ public final class Progress {
         String validation = r.validation().isEmpty() ? "" : String.format("  val loss %.4f  val %s",
                 r.validation().get("loss"), headlineMetric(r.validation()));
         String loss = r.trainLoss() == null ? "n/a" : String.format("%.4f", r.trainLoss());
-        LOG.info(String.format("epoch %d/%d  loss %s%s  test %s  %,.0f examples/s"
+        String test = r.test().isEmpty() ? "" : "  test " + headline(r.test());
+        LOG.info(String.format("epoch %d/%d  loss %s%s%s  %,.0f examples/s"
                         + "  epoch %.1fs (+%.1fs eval)  elapsed %.1fs",
-                r.epoch(), epochs, loss, validation, headline(r.test()), r.examplesPerSecond(), r.fitSeconds(),
+                r.epoch(), epochs, loss, validation, test, r.examplesPerSecond(), r.fitSeconds(),
                 r.evalSeconds(), r.elapsedSeconds()));
     }
 

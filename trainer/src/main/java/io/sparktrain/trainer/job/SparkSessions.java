@@ -2,6 +2,7 @@ package io.sparktrain.trainer.job;
 
 import io.sparktrain.config.SparkSection;
 import io.sparktrain.config.TrainJobConfig;
+import io.sparktrain.trainer.engine.SharingSupport;
 import io.sparktrain.trainer.engine.StatsClock;
 import java.io.File;
 import java.util.Map;

@@ -39,7 +39,7 @@ final class TextData {
         if (text.test().isPresent()) {
             test = labelled(source.read(text.test().get(), data.partitions()), data, text.test().get());
         } else {
-            HoldOut.Parts parts = new HoldOut(text.testFraction(), seed).split(train);
+            HoldOut.Parts parts = new HoldOut(text.testFraction(), seed).splitStratified(train, LabelColumn.LABEL_COL);
             train = parts.kept();
             test = parts.heldOut();
         }

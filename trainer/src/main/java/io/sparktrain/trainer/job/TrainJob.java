@@ -11,7 +11,7 @@ import io.sparktrain.pipeline.fs.HadoopConf;
 import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.pipeline.source.IdxHeader;
 import io.sparktrain.pipeline.source.IdxImageSource;
-import io.sparktrain.pipeline.split.HoldOut;
+import io.sparktrain.pipeline.stage.ClassCounts;
 import io.sparktrain.pipeline.table.FeaturePlan;
 import io.sparktrain.pipeline.table.LabelColumn;
 import io.sparktrain.trainer.bundle.BundleDirectory;
@@ -28,14 +28,15 @@ import io.sparktrain.trainer.doctor.ReportTable;
 import io.sparktrain.trainer.doctor.Status;
 import io.sparktrain.trainer.engine.EarlyStopping;
 import io.sparktrain.trainer.engine.EpochResult;
-import io.sparktrain.trainer.engine.LocalStrategy;
 import io.sparktrain.trainer.engine.Network;
 import io.sparktrain.trainer.engine.NativeThreads;
-import io.sparktrain.trainer.engine.SparkStrategy;
 import io.sparktrain.trainer.engine.StatsClock;
+import io.sparktrain.trainer.engine.Strategies;
 import io.sparktrain.trainer.engine.TrainingLoop;
-import io.sparktrain.trainer.engine.TrainingMasters;
+import io.sparktrain.trainer.engine.TrainingRun;
 import io.sparktrain.trainer.engine.TrainingStrategy;
+import io.sparktrain.trainer.report.BundleReport;
+import io.sparktrain.trainer.score.Evaluation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -45,16 +46,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.Transformer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * The {@code train} job: check config, inputs and output before Spark starts, read data on the
@@ -143,12 +144,19 @@ public final class TrainJob {
         progress.info(String.format("%s: strategy %s, master %s, %d epochs, batch %d, %d native thread(s) per task",
                 config.job().name(), train.strategy(), sc.master(), train.epochs(), train.batchSize(), threads));
 
-        Prepared prepared = data.table().isPresent() ? readTable(spark, data, threads)
-                : data.text().isPresent() ? readText(spark, data, threads)
-                : readImages(spark, data, trainImages.orElseThrow().itemCount(), threads);
-        TrainingLoop.Data loopData = prepared.data();
+        // The bundle is cleared (--overwrite) before the data is read: reading writes rejects and the data report into it.
         CheckpointStore checkpoints = bundle.checkpoints(train.checkpointsToKeep(), config.model().isGraph());
         Start start = start(bundle, checkpoints);
+        Prepared prepared = data.table().isPresent() ? readTable(spark, data, threads, bundle)
+                : data.text().isPresent() ? readText(spark, data, threads, bundle)
+                : readImages(spark, data, trainImages.orElseThrow().itemCount(), threads);
+        TrainingLoop.Data loopData = prepared.data();
+        if (!prepared.classWeights().isEmpty() && !options.resume()) {
+            // Class weights are fitted with the pipeline, after the fresh network was built: rebuild it (same seed,
+            // same initial parameters) with them in its output layer's loss.
+            start = new Start(Network.build(config.model().withClassWeights(prepared.classWeights()), config.job().seed()),
+                    start.state());
+        }
         progress.info(String.format("network: %,d parameters, %d layers%s", start.network().numParams(),
                 start.network().layerCount(), start.state().epoch() > 0
                         ? ", resumed after epoch " + start.state().epoch() + " from " + bundle.path() : ""));
@@ -160,7 +168,8 @@ public final class TrainJob {
                         checkpoints.saveBest(network, state);
                     }
                 });
-        try (TrainingStrategy strategy = strategy(sc, start.network(), tasksPerExecutor)) {
+        try (TrainingStrategy strategy = Strategies.create(sc, start.network(), train, config.job().seed(),
+                tasksPerExecutor)) {
             TrainingLoop.Outcome outcome = loop.run(strategy, loopData, start.state());
             if (outcome.stoppedEarly()) {
                 progress.info("early stopping after epoch " + outcome.last().epoch() + ": no improvement of validation "
@@ -178,8 +187,10 @@ public final class TrainJob {
             BundleManifest manifest = manifest(spark, outcome, finalEpoch, strategy.trainingStats(), finalNetwork,
                     prepared.testBaselines());
             Network written = finalNetwork;
+            PipelineModel scoring = ScoringPipeline.of(prepared.pipeline(), prepared.features(), written,
+                    config.data().labels());
             new Steps(sc, progress).run("write bundle", () -> {
-                prepared.pipeline().ifPresent(bundle::writePipeline);
+                bundle.writePipeline(scoring);
                 bundle.writeFinal(written, manifest);
                 return null;
             });
@@ -188,8 +199,24 @@ public final class TrainJob {
                     + (test.containsKey(PreparedRows.MEAN_BASELINE_RMSE) ? String.format(
                             " (always predicting the training mean: rmse %.4f)", test.get(PreparedRows.MEAN_BASELINE_RMSE))
                             : ""));
+            new Steps(sc, progress).run("write report", () -> writeReport(scoring, prepared, bundle, sc));
             return new Result(bundle.path(), manifest);
         }
+    }
+
+    /**
+     * Evaluates the final network on the test rows for the report's confusion matrix and curves
+     * ({@code evaluation.json}), then writes the report into the bundle.
+     */
+    private Void writeReport(PipelineModel scoring, Prepared prepared, BundleDirectory bundle, JavaSparkContext sc) {
+        Transformer network = scoring.stages()[scoring.stages().length - 1];
+        Dataset<Row> scored = network.transform(prepared.testRows());
+        Object metrics = config.data().regression() ? Evaluation.regression(scored, prepared.labelCol())
+                : Evaluation.classification(scored, prepared.labelCol(), config.data().labels());
+        BundleReport report = new BundleReport(bundle.path().toString(), sc.hadoopConfiguration());
+        report.writeEvaluation(metrics);
+        progress.info("report: " + report.write() + " (rebuild it with sparktrain report --bundle " + bundle.path() + ")");
+        return null;
     }
 
     /** The network and state training starts from: fresh, or the newest checkpoint with --resume. */
@@ -207,8 +234,17 @@ public final class TrainJob {
         return new Start(network, new CheckpointState(0, List.of(), EarlyStopping.start()));
     }
 
-    /** The data the loop trains on, and the fitted feature pipeline of a table (saved in the bundle). */
-    private record Prepared(TrainingLoop.Data data, Optional<PipelineModel> pipeline, Map<String, Double> testBaselines) {}
+    /**
+     * The data the loop trains on, and the fitted feature pipeline of a table (saved in the bundle).
+     *
+     * @param pipeline     the fitted preparation stages of a table or text (none for images)
+     * @param features     the column(s) the network reads after them
+     * @param classWeights per class, the loss weights the pipeline fitted (pipeline.imbalance.method = class-weights)
+     * @param testRows     the prepared test rows, for the report's evaluation
+     * @param labelCol     their label column (class index or value)
+     */
+    private record Prepared(TrainingLoop.Data data, Optional<PipelineModel> pipeline, FeatureSpec features,
+            Map<String, Double> testBaselines, List<Double> classWeights, Dataset<Row> testRows, String labelCol) {}
 
     private Prepared readImages(SparkSession spark, DataSection data, long examples, int threads) {
         IdxImageSource source = new IdxImageSource(spark);
@@ -216,29 +252,52 @@ public final class TrainJob {
                 data.numClasses(), train.batchSize());
         Dataset<Row> trainRows = source.read(data.train().images(), data.train().labels(), data.partitions());
         Dataset<Row> testRows = source.read(data.test().images(), data.test().labels(), data.partitions()).cache();
-        return new Prepared(loopData(batcher, trainRows, examples, testRows, data.labels(), threads), Optional.empty(),
-                Map.of());
+        return new Prepared(loopData(batcher, trainRows, examples, testRows, data.labels(), threads,
+                UnaryOperator.identity()), Optional.empty(), FeatureSpec.vector(IdxImageSource.FEATURES_COL), Map.of(),
+                List.of(), testRows, IdxImageSource.LABEL_COL);
     }
 
-    private Prepared readTable(SparkSession spark, DataSection data, int threads) {
-        return readPrepared(spark, data, threads, "read and prepare table",
-                () -> TableData.prepare(spark, data, config.job().seed()), FeatureSpec.vector(FeaturePlan.FEATURES_COL));
+    private Prepared readTable(SparkSession spark, DataSection data, int threads, BundleDirectory bundle) {
+        return readPrepared(spark, data, threads, "read, check and prepare table",
+                () -> TableData.prepare(spark, data, config.job().seed(), bundle, config.model().inputSize()),
+                FeatureSpec.vector(FeaturePlan.FEATURES_COL), bundle);
     }
 
-    private Prepared readText(SparkSession spark, DataSection data, int threads) {
+    private Prepared readText(SparkSession spark, DataSection data, int threads, BundleDirectory bundle) {
         return readPrepared(spark, data, threads, "read documents and fit vocabulary",
                 () -> TextData.prepare(spark, data, config.job().seed()),
-                FeatureSpec.sequence(TextData.TOKENS_COL, TextData.MASK_COL));
+                FeatureSpec.sequence(TextData.TOKENS_COL, TextData.MASK_COL), bundle);
     }
 
     private Prepared readPrepared(SparkSession spark, DataSection data, int threads, String step,
-            Supplier<PreparedRows> prepare, FeatureSpec features) {
+            Supplier<PreparedRows> prepare, FeatureSpec features, BundleDirectory bundle) {
         PreparedRows rows = new Steps(JavaSparkContext.fromSparkContext(spark.sparkContext()), progress).run(step, prepare);
         rows.report().forEach(progress::info);
         MiniBatcher batcher = new MiniBatcher(features, labelSpec(data), train.batchSize());
         Dataset<Row> trainRows = data.partitions() > 0 ? rows.train().repartition(data.partitions()) : rows.train();
-        return new Prepared(loopData(batcher, trainRows, rows.trainRows(), rows.test(), data.labels(), threads),
-                Optional.of(rows.pipeline()), rows.testBaselines());
+        return new Prepared(loopData(batcher, trainRows, rows.trainRows(), rows.test(), data.labels(), threads,
+                logged(rows.rebalance(), bundle)), Optional.of(rows.pipeline()), features, rows.testBaselines(),
+                rows.classWeights(), rows.test(), LabelColumn.LABEL_COL);
+    }
+
+    /**
+     * The pipeline's rebalancing, saying on the console what it did to the training rows and
+     * recording the class counts after it in the bundle's data report.
+     */
+    private UnaryOperator<Dataset<Row>> logged(UnaryOperator<Dataset<Row>> rebalance, BundleDirectory bundle) {
+        return rows -> {
+            Dataset<Row> rebalanced = rebalance.apply(rows);
+            if (rebalanced != rows) {
+                rebalanced = rebalanced.cache();
+                Map<String, Long> byClass = new LinkedHashMap<>();
+                ClassCounts.of(rebalanced, LabelColumn.LABEL_COL).counts().forEach((index, n) -> byClass.put(
+                        config.data().labels().get(((Number) index).intValue()), n));
+                progress.info(String.format("training rows rebalanced (pipeline.imbalance): %,d rows, per class %s",
+                        rebalanced.count(), byClass));
+                bundle.recordResampledClasses(byClass);
+            }
+            return rebalanced;
+        };
     }
 
     /** One-hot classes, one sigmoid unit for two classes with binary cross-entropy, or a number to predict. */
@@ -251,46 +310,10 @@ public final class TrainJob {
                 : LabelSpec.classes(LabelColumn.LABEL_COL, data.numClasses());
     }
 
-    /** Holds out validation rows when asked, and batches every split. */
     private TrainingLoop.Data loopData(MiniBatcher batcher, Dataset<Row> trainRows, long trainExamples,
-            Dataset<Row> testRows, List<String> labels, int threads) {
-        Optional<JavaRDD<DataSet>> validation = Optional.empty();
-        if (train.validationFraction() > 0) {
-            HoldOut.Parts split = new HoldOut(train.validationFraction(), config.job().seed()).split(trainRows);
-            trainRows = split.kept().cache();
-            validation = Optional.of(withNativeThreads(batcher.toDataSets(split.heldOut().cache()), threads));
-            trainExamples = trainRows.count();
-        }
-        return new TrainingLoop.Data(withNativeThreads(batcher.toDataSets(trainRows), threads), trainExamples,
-                validation, withNativeThreads(batcher.toDataSets(testRows), threads), labels);
-    }
-
-    private TrainingStrategy strategy(JavaSparkContext sc, Network network, int tasksPerExecutor) {
-        Path exportDir = new Path(qualify(train.averaging().workDir(), sc.hadoopConfiguration()),
-                "export-" + sc.sc().applicationId());
-        boolean export = !train.averaging().approach().equals("direct");
-        return switch (train.strategy()) {
-            case "local" -> new LocalStrategy(network);
-            case "averaging" -> new SparkStrategy(sc, network, TrainingMasters.averaging(train.averaging(),
-                    sc.defaultParallelism(), train.batchSize(), config.job().seed(), train.collectStats()), exportDir, export, train.batchSize(),
-                    train.collectStats());
-            case "sharing" -> {
-                SharingSupport.prepareDriver(sc);
-                int workers = train.sharing().workersPerNode() > 0 ? train.sharing().workersPerNode() : tasksPerExecutor;
-                // Gradient sharing always trains from exported minibatches.
-                yield new SparkStrategy(sc, network, TrainingMasters.sharing(train.sharing(), train.batchSize(), workers,
-                        SharingSupport.controllerAddress(train.sharing(), sc), train.averaging().prefetch(),
-                        train.collectStats()), exportDir, true, train.batchSize(), train.collectStats());
-            }
-            default -> throw new IllegalStateException("strategy " + train.strategy() + " was not validated");
-        };
-    }
-
-    private static JavaRDD<DataSet> withNativeThreads(JavaRDD<DataSet> batches, int threads) {
-        return batches.mapPartitions(it -> {
-            NativeThreads.limitTo(threads);
-            return it;
-        });
+            Dataset<Row> testRows, List<String> labels, int threads, UnaryOperator<Dataset<Row>> rebalance) {
+        return new TrainingRun(train, config.job().seed(), threads).data(batcher, trainRows, trainExamples,
+                Optional.of(testRows), labels, rebalance);
     }
 
     private IdxHeader checkInputs(DataSection data, Configuration hadoop) {

@@ -36,4 +36,20 @@ public record NetworkSpec(Shape input, Topology topology, OptimizerSpec optimize
         }
         return outputs.get(0);
     }
+
+    /**
+     * This network with the single output layer's class weights replaced: how class weights fitted
+     * on the training rows (pipeline.imbalance.method = class-weights) reach the loss.
+     */
+    public NetworkSpec withClassWeights(List<Double> weights) {
+        OutputLayerSpec old = outputLayer();
+        OutputLayerSpec weighted = new OutputLayerSpec(old.units(), old.activation(), old.loss(), weights, old.dropout(),
+                old.weightInit());
+        Topology replaced = topology instanceof Topology.Graph g
+                ? new Topology.Graph(g.vertices().stream().map(v -> v.layer() == old
+                        ? new VertexSpec(v.name(), v.inputs(), weighted) : v).toList(), g.outputNames())
+                : new Topology.Sequential(topology.layers().stream().map(layer -> layer == old ? weighted : layer)
+                        .toList());
+        return new NetworkSpec(input, replaced, optimizer, l2, clipping);
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparktrain.pipeline.report.DataReport;
 import io.sparktrain.trainer.engine.EarlyStopping;
 import io.sparktrain.trainer.engine.EpochResult;
 import io.sparktrain.trainer.engine.Network;
@@ -111,6 +112,17 @@ class BundleDirectoryTest {
         assertTrue(e.getMessage().contains("interrupted run"), e.getMessage());
         assertTrue(e.getMessage().contains("--resume"), e.getMessage());
         bundle.checkUsable(false, true);
+    }
+
+    @Test
+    void aRunThatStoppedBeforeItsFirstCheckpointIsRefusedWithTheOverwriteHintOnly() {
+        BundleDirectory bundle = bundle();
+        bundle.writeDataReport(new DataReport(List.of(), 0, 0, "", List.of(), Map.of(), Map.of(), Map.of()));
+        BundleExistsException e = assertThrows(BundleExistsException.class, () -> bundle.checkUsable(false, false));
+        assertTrue(e.getMessage().contains("holds no bundle.json and no checkpoint"), e.getMessage());
+        assertTrue(e.getMessage().contains("pass --overwrite to start over") && !e.getMessage().contains("--resume"),
+                e.getMessage());
+        bundle.checkUsable(true, false);
     }
 
     @Test

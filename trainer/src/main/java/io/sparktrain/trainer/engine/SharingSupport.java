@@ -1,17 +1,16 @@
-package io.sparktrain.trainer.job;
+package io.sparktrain.trainer.engine;
 
 import io.sparktrain.config.SharingSection;
-import io.sparktrain.trainer.engine.AeronSettings;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.nd4j.parameterserver.distributed.v2.ModelParameterServer;
 
 /** What a gradient-sharing job sets up around DL4J's training master: Aeron's JVM settings and the controller address. */
-final class SharingSupport {
+public final class SharingSupport {
     private SharingSupport() {
     }
 
     /** Aeron settings for every executor JVM, as {@code spark.executor.extraJavaOptions}. */
-    static String executorJavaOptions() {
+    public static String executorJavaOptions() {
         return AeronSettings.executorJavaOptions();
     }
 
@@ -20,7 +19,7 @@ final class SharingSupport {
      * parameter server is a JVM-wide singleton that outlives a job: a second sharing job in the same
      * JVM waits forever for workers that never register, so it is refused here instead.
      */
-    static void prepareDriver(JavaSparkContext sc) {
+    public static void prepareDriver(JavaSparkContext sc) {
         if (ModelParameterServer.getInstance().isInitialized()) {
             throw new IllegalStateException("gradient sharing can run once per JVM: DL4J's parameter server from an"
                     + " earlier sharing job in this JVM is still running, and a second job would hang; start a new"
@@ -30,7 +29,7 @@ final class SharingSupport {
     }
 
     /** The configured controller address, or the host Spark's executors already reach the driver on. */
-    static String controllerAddress(SharingSection sharing, JavaSparkContext sc) {
+    public static String controllerAddress(SharingSection sharing, JavaSparkContext sc) {
         if (!sharing.controllerAddress().isEmpty()) {
             return sharing.controllerAddress();
         }

@@ -1,0 +1,57 @@
+"""Writes the dated reports and bench/results/latest.json from the benchmark programs' JSON lines.
+
+Usage: report.py DATE MACHINE LOAD REPETITIONS SCORING_JSON PIPELINE_JSON (run by scripts/bench)."""
+import json
+import os
+import sys
+
+date, machine, load, reps = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+scoring, pipeline = json.loads(sys.argv[5]), json.loads(sys.argv[6])
+latest_path = "bench/results/latest.json"
+latest = json.load(open(latest_path)) if os.path.exists(latest_path) else {}
+latest["machine"] = machine
+
+
+def record(key, result):
+    latest[key] = {"value": round(result[key], 3), "date": date, "load_average_before": load,
+                   "repetitions": reps, "raw": result}
+
+
+def runs(values):
+    return ", ".join(f"{v:,.0f}" for v in values)
+
+
+record("score_ratio_local2_vs_single", scoring)
+record("pipeline_ratio_vs_plain_spark_ml", pipeline)
+json.dump(latest, open(latest_path, "w"), indent=2)
+
+with open(f"bench/results/{date}-scoring.md", "w") as md:
+    md.write(f"""# Scoring throughput, {date}
+
+Machine: {machine}. Load average before the run: {load}. Bundle: conf/mnist-mlp.conf (784-256-256-10).
+{scoring['rows']:,} MNIST training images, minibatches of 256, median of {reps} repetition(s) after a warm-up.
+
+| scorer | rows/s (median) | runs |
+| --- | ---: | --- |
+| one DL4J JVM, `output()`, all cores to ND4J | {scoring['single_jvm_median']:,.0f} | {runs(scoring['single_jvm_rows_per_s'])} |
+| sparktrain pipeline on Spark local[2] (noop sink) | {scoring['spark_median']:,.0f} | {runs(scoring['spark_local2_rows_per_s'])} |
+
+`score_ratio_local2_vs_single` = {scoring['score_ratio_local2_vs_single']:.3f}
+""")
+
+with open(f"bench/results/{date}-pipeline.md", "w") as md:
+    md.write(f"""# Data-pipeline throughput, {date}
+
+Machine: {machine}. Load average before the run: {load}. Spark local[2].
+A generated CSV of {pipeline['rows']:,} rows: 8 numeric columns with 5% missing cells, one categorical
+column, a 20% minority label. Read, typed, median-imputed, scaled, one-hot encoded and assembled, then
+forced through Spark's noop sink; median of {reps} repetition(s) after a warm-up.
+
+| path | rows/s (median) | runs |
+| --- | ---: | --- |
+| sparktrain: TableReader, the row check (bad-rows = error), FeaturePipeline fit + transform | {pipeline['sparktrain_median']:,.0f} | {runs(pipeline['sparktrain_rows_per_s'])} |
+| the same steps in plain Spark ML (read, cast, Imputer, assemblers, scaler, indexer, one-hot) | {pipeline['plain_median']:,.0f} | {runs(pipeline['plain_spark_ml_rows_per_s'])} |
+
+`pipeline_ratio_vs_plain_spark_ml` = {pipeline['pipeline_ratio_vs_plain_spark_ml']:.3f}
+""")
+print(f"bench: wrote bench/results/{date}-scoring.md, {date}-pipeline.md and {latest_path}")

@@ -1,0 +1,52 @@
+package io.sparktrain.pipeline.report;
+
+import io.sparktrain.pipeline.check.ProblemCount;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The data report as a few console lines: counts per input, one row per column, the classes. */
+public final class DataReportTable {
+    private static final String ROW = "  %-24s %9s %9s %12s %12s %12s %12s";
+
+    private DataReportTable() {
+    }
+
+    public static List<String> lines(DataReport report) {
+        List<String> lines = new ArrayList<>();
+        for (InputReport input : report.inputs()) {
+            lines.add(String.format("%s table %s: %,d rows read, %,d kept, %,d rejected%s (data.table.bad-rows = %s)%s",
+                    input.split(), input.uri(), input.rowsRead(), input.rowsKept(), input.rowsRejected(),
+                    input.keptWithNulls() > 0 ? String.format(", %,d kept with bad values made missing",
+                            input.keptWithNulls()) : "", input.badRows(),
+                    input.rejects() == null ? "" : "; rejects in " + input.rejects()));
+            for (ProblemCount p : input.problems()) {
+                lines.add("  " + (p.column() == null ? "" : "column '" + p.column() + "': ") + p.kind().counted(p.count()));
+            }
+        }
+        lines.add(String.format("training on %,d rows, testing on %,d rows %s", report.trainRows(), report.testRows(),
+                report.testFrom()));
+        lines.add(String.format(ROW, "column (training rows)", "missing", "after", "mean", "std", "min", "max"));
+        for (ColumnReport c : report.columns()) {
+            lines.add(String.format(ROW, c.name(), String.format("%,d", c.missingBefore()),
+                    c.missingAfter() == null ? "-" : String.format("%,d", c.missingAfter()), number(c.mean()),
+                    number(c.std()), number(c.min()), number(c.max())));
+        }
+        if (!report.trainClasses().isEmpty()) {
+            lines.add("classes (training rows): " + counts(report.trainClasses()) + "; after resampling: "
+                    + (report.classesAfterResampling().equals(report.trainClasses()) ? "the same"
+                            : counts(report.classesAfterResampling())) + "; test rows: " + counts(report.testClasses()));
+        }
+        return lines;
+    }
+
+    private static String counts(Map<String, Long> classes) {
+        return classes.entrySet().stream().map(e -> String.format("%s %,d", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String number(Double value) {
+        return value == null ? "-" : String.format("%.4g", value);
+    }
+}

@@ -1,0 +1,61 @@
+package io.sparktrain.trainer.engine;
+
+import io.sparktrain.config.TrainSection;
+import io.sparktrain.pipeline.batch.LabelSpec;
+import io.sparktrain.pipeline.batch.MiniBatcher;
+import io.sparktrain.pipeline.split.HoldOut;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * Turns prepared rows into what the {@link TrainingLoop} trains on, the same way for the CLI's
+ * train job and for the Spark ML estimators: validation rows held out by seed when
+ * {@code train.validation-fraction} asks for it (keeping row order, so minibatches stay mixed),
+ * every split batched on the executors, each task capped to its share of native threads.
+ *
+ * @param threads native threads per training task
+ */
+public record TrainingRun(TrainSection train, long seed, int threads) {
+
+    public TrainingLoop.Data data(MiniBatcher batcher, Dataset<Row> trainRows, long trainExamples,
+            Optional<Dataset<Row>> testRows, List<String> labels) {
+        return data(batcher, trainRows, trainExamples, testRows, labels, UnaryOperator.identity());
+    }
+
+    /**
+     * As above, with {@code rebalance} (a pipeline's class resampling) applied to the rows the
+     * network trains on, after validation rows are held out: validation and test keep their real balance.
+     */
+    public TrainingLoop.Data data(MiniBatcher batcher, Dataset<Row> trainRows, long trainExamples,
+            Optional<Dataset<Row>> testRows, List<String> labels, UnaryOperator<Dataset<Row>> rebalance) {
+        Optional<JavaRDD<DataSet>> validation = Optional.empty();
+        if (train.validationFraction() > 0) {
+            HoldOut holdOut = new HoldOut(train.validationFraction(), seed);
+            HoldOut.Parts split = batcher.label().kind() == LabelSpec.Kind.REGRESSION ? holdOut.split(trainRows)
+                    : holdOut.splitStratified(trainRows, batcher.label().column());
+            trainRows = split.kept().cache();
+            validation = Optional.of(batches(batcher, split.heldOut().cache()));
+            trainExamples = trainRows.count();
+        }
+        Dataset<Row> rebalanced = rebalance.apply(trainRows);
+        if (rebalanced != trainRows) {
+            trainRows = rebalanced.cache();
+            trainExamples = trainRows.count();
+        }
+        return new TrainingLoop.Data(batches(batcher, trainRows), trainExamples, validation,
+                testRows.map(rows -> batches(batcher, rows)), labels);
+    }
+
+    private JavaRDD<DataSet> batches(MiniBatcher batcher, Dataset<Row> rows) {
+        int perTask = threads;
+        return batcher.toDataSets(rows).mapPartitions(it -> {
+            NativeThreads.limitTo(perTask);
+            return it;
+        });
+    }
+}

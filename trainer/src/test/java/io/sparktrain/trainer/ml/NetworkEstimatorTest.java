@@ -1,0 +1,130 @@
+package io.sparktrain.trainer.ml;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.when;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparktrain.config.ConfigException;
+import io.sparktrain.pipeline.split.HoldOut;
+import io.sparktrain.pipeline.table.NumericColumns;
+import io.sparktrain.pipeline.table.TableOptions;
+import io.sparktrain.pipeline.table.TableReader;
+import io.sparktrain.pipeline.testing.TestData;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
+import org.apache.spark.ml.evaluation.RegressionEvaluator;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.tuning.CrossValidator;
+import org.apache.spark.ml.tuning.CrossValidatorModel;
+import org.apache.spark.ml.tuning.ParamGridBuilder;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The estimators with Spark ML's tuning and evaluation tools, per-example weights and regression. */
+class NetworkEstimatorTest {
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        spark = MlSpark.local2();
+    }
+
+    /** Later test classes build sessions of their own settings; getOrCreate would hand them this one. */
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    @Test
+    void crossValidatorComparesTwoLearningRates(@TempDir Path dir) {
+        NetworkEstimator network = new NetworkClassifier().setSpec(CreditTable.spec(dir.toString()))
+                .setStrategy("averaging").setEpochs(3);
+        Pipeline pipeline = CreditTable.pipeline(network);
+        ParamMap[] grid = new ParamGridBuilder().addGrid(network.learningRate(), new double[] {0.0001, 0.005}).build();
+        CrossValidatorModel cv = new CrossValidator().setEstimator(pipeline).setEstimatorParamMaps(grid)
+                .setEvaluator(new BinaryClassificationEvaluator()).setNumFolds(2).setSeed(3)
+                .fit(CreditTable.read(spark));
+
+        double[] auc = cv.avgMetrics();
+        assertEquals(2, auc.length);
+        // 3 epochs at 0.0001 leave the network near its random start; 0.005 learns.
+        assertTrue(auc[0] < 0.65 && auc[1] > 0.72, "mean areas under ROC per learning rate " + Arrays.toString(auc));
+        PipelineModel best = (PipelineModel) cv.bestModel();
+        NetworkModel bestNetwork = (NetworkModel) best.stages()[2];
+        assertEquals(0.005, (Double) bestNetwork.getOrDefault(bestNetwork.learningRate()), "the best model's rate");
+        assertTrue(best.transform(CreditTable.read(spark)).count() > 4000);
+    }
+
+    @Test
+    void weightColumnShiftsTheModelTowardsTheWeightedClass(@TempDir Path dir) {
+        HoldOut.Parts split = CreditTable.split(spark);
+        Dataset<Row> train = split.kept().withColumn("weight", when(col("Status").equalTo("bad"), 4.0).otherwise(1.0));
+        Dataset<Row> test = split.heldOut().cache();
+        double plain = badRecall(fitLocal(dir, "").fit(train), test);
+        double weighted = badRecall(fitLocal(dir, "weight").fit(train), test);
+        // Bad applicants are 28% of the rows: weighting each 4x makes missing one cost more than a false alarm.
+        assertTrue(weighted > plain + 0.1, "recall of bad: plain " + plain + ", weighted " + weighted);
+    }
+
+    private static Pipeline fitLocal(Path dir, String weightCol) {
+        return CreditTable.pipeline(new NetworkClassifier().setSpec(CreditTable.spec(dir.toString()))
+                .setStrategy("local").setEpochs(4).setWeightCol(weightCol));
+    }
+
+    private static double badRecall(PipelineModel model, Dataset<Row> test) {
+        Dataset<Row> bad = model.transform(test).filter("label = 1.0");
+        return (double) bad.filter("prediction = 1.0").count() / bad.count();
+    }
+
+    @Test
+    void regressorLearnsTheLineAndSparkEvaluatesIt(@TempDir Path dir) {
+        String uri = TestData.dataset("linear", "linear.csv").toURI().toString();
+        Dataset<Row> table = NumericColumns.asDoubles(new TableReader(spark).read(uri,
+                new TableOptions("csv", true, ",", List.of(), false)), List.of("x", "y"), uri, "columns");
+        String spec = """
+                model {
+                  input { size = 1 }
+                  layers = [ { type = output, units = 1, activation = identity, loss = mse } ]
+                  optimizer { type = adam, learning-rate = 0.05 }
+                }
+                train { batch-size = 32 }
+                """ + "train.averaging.work-dir = \"" + dir + "\"\n";
+        NetworkEstimator regressor = new NetworkRegressor().setSpec(spec).setEpochs(5).setLabelCol("y");
+        PipelineModel model = new Pipeline().setStages(new PipelineStage[] {
+                new VectorAssembler().setInputCols(new String[] {"x"}).setOutputCol("features"), regressor}).fit(table);
+        double rmse = new RegressionEvaluator().setLabelCol("y").evaluate(model.transform(table));
+        // y = 2x + 1 + U(0,1): the noise alone has a standard deviation of 0.289.
+        assertTrue(rmse < 0.31, "rmse " + rmse);
+    }
+
+    @Test
+    void specErrorsNameTheKeyAndTheClassCount() {
+        Dataset<Row> rows = new VectorAssembler().setInputCols(new String[] {"Age"}).setOutputCol("features")
+                .transform(CreditTable.read(spark).selectExpr("1.0 as label", "Age"));
+        IllegalArgumentException noSpec = assertThrows(IllegalArgumentException.class,
+                () -> new NetworkClassifier().transformSchema(rows.schema()));
+        assertTrue(noSpec.getMessage().contains("set spec"), noSpec.getMessage());
+
+        ConfigException badKey = assertThrows(ConfigException.class,
+                () -> new NetworkClassifier().setSpec(CreditTable.SPEC + "train.epoch = 3").fit(rows));
+        assertTrue(badKey.getMessage().contains("train.epoch: unknown key")
+                && badKey.getMessage().contains("train.epochs"), badKey.getMessage());
+
+        IllegalArgumentException classes = assertThrows(IllegalArgumentException.class,
+                () -> new NetworkClassifier().setSpec(CreditTable.SPEC).setLabels("a", "b", "c").fit(rows));
+        assertTrue(classes.getMessage().contains("2 unit(s) but there are 3 classes"), classes.getMessage());
+    }
+}

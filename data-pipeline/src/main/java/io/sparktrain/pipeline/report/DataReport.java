@@ -16,7 +16,7 @@ import java.util.Map;
  * @param columns                per feature column of the training split: missing values and statistics
  * @param trainClasses           training rows per class; empty for a regression
  * @param classesAfterResampling training rows per class after resampling; the same as {@code trainClasses}
- *                               while no resampling stage runs
+ *                               while no resampling stage runs, empty until a resampling stage has run
  * @param testClasses            test rows per class
  */
 public record DataReport(List<InputReport> inputs, long trainRows, long testRows, String testFrom,

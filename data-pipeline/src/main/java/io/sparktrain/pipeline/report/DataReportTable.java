@@ -35,10 +35,17 @@ public final class DataReportTable {
         }
         if (!report.trainClasses().isEmpty()) {
             lines.add("classes (training rows): " + counts(report.trainClasses()) + "; after resampling: "
-                    + (report.classesAfterResampling().equals(report.trainClasses()) ? "the same"
-                            : counts(report.classesAfterResampling())) + "; test rows: " + counts(report.testClasses()));
+                    + afterResampling(report) + "; test rows: " + counts(report.testClasses()));
         }
         return lines;
+    }
+
+    private static String afterResampling(DataReport report) {
+        if (report.classesAfterResampling().isEmpty()) {
+            return "counted when training starts";
+        }
+        return report.classesAfterResampling().equals(report.trainClasses()) ? "the same"
+                : counts(report.classesAfterResampling());
     }
 
     private static String counts(Map<String, Long> classes) {

@@ -81,5 +81,16 @@ class DataReportTest {
                 "  income                           1         0         1500        250.5         1000         2000",
                 "classes (training rows): good 7, bad 3; after resampling: the same; test rows: good 2"),
                 DataReportTable.lines(report));
+
+        DataReport beforeResampling = new DataReport(report.inputs(), 8, 2, report.testFrom(), report.columns(), classes,
+                Map.of(), Map.of("good", 2L));
+        assertEquals("classes (training rows): good 7, bad 3; after resampling: counted when training starts; test rows:"
+                + " good 2", DataReportTable.lines(beforeResampling).get(5));
+        Map<String, Long> resampled = new LinkedHashMap<>(Map.of("good", 7L));
+        resampled.put("bad", 7L);
+        DataReport afterResampling = new DataReport(report.inputs(), 8, 2, report.testFrom(), report.columns(), classes,
+                resampled, Map.of("good", 2L));
+        assertEquals("classes (training rows): good 7, bad 3; after resampling: good 7, bad 7; test rows: good 2",
+                DataReportTable.lines(afterResampling).get(5));
     }
 }

@@ -91,26 +91,27 @@ final class TableData {
         List<ColumnReport> columns = ColumnStatistics.after(ColumnStatistics.before(checkedTrainRows, plan.columns()),
                 train, FeaturePlan.FEATURES_COL);
         Map<String, Long> trainClasses = classCounts(checkedTrainRows, data);
-        // Resampling runs later, on the rows the network trains on (after any validation hold-out); the console
-        // reports those counts. Here the classes after resampling are the training split's.
-        DataReport report = new DataReport(inputs, kept, testCount, testFrom, columns, trainClasses, trainClasses,
-                classCounts(test, data));
-        bundle.writeDataReport(report);
-        Map<String, Double> baselines = data.regression()
-                ? Map.of(PreparedRows.MEAN_BASELINE_RMSE, meanBaselineRmse(trainRows, test)) : Map.of();
         List<Double> weights = FeaturePipeline.classWeights(fitted)
                 .map(byClass -> IntStream.range(0, data.numClasses()).mapToObj(c -> byClass.getOrDefault((double) c, 1.0))
                         .toList())
                 .orElse(List.of());
+        // Class weights act through the loss; every other method changes the training rows themselves.
+        Optional<UnaryOperator<Dataset<Row>>> rebalance = weights.isEmpty() ? FeaturePipeline.resampler(fitted)
+                .map(resampler -> rows -> resampler.resample(rows)) : Optional.empty();
+        // Resampling runs later, on the rows the network trains on (after any validation hold-out), and the job
+        // records those counts then; until it has, the report's classes after resampling are empty.
+        Map<String, Long> afterResampling = rebalance.isPresent() ? Map.of() : trainClasses;
+        DataReport report = new DataReport(inputs, kept, testCount, testFrom, columns, trainClasses, afterResampling,
+                classCounts(test, data));
+        bundle.writeDataReport(report);
+        Map<String, Double> baselines = data.regression()
+                ? Map.of(PreparedRows.MEAN_BASELINE_RMSE, meanBaselineRmse(trainRows, test)) : Map.of();
         List<String> lines = new ArrayList<>(DataReportTable.lines(report));
         if (!weights.isEmpty()) {
             lines.add("class weights in the loss, by class " + data.labels() + ": " + weights);
         }
-        // Class weights act through the loss; every other method changes the training rows themselves.
-        UnaryOperator<Dataset<Row>> rebalance = weights.isEmpty() ? FeaturePipeline.resampler(fitted)
-                .<UnaryOperator<Dataset<Row>>>map(resampler -> rows -> resampler.resample(rows))
-                .orElse(UnaryOperator.identity()) : UnaryOperator.identity();
-        return new PreparedRows(train, test, fitted, kept, lines, baselines, rebalance, weights);
+        return new PreparedRows(train, test, fitted, kept, lines, baselines, rebalance.orElse(UnaryOperator.identity()),
+                weights);
     }
 
     /** A categorical column's width is known once fitted: the vector must match model.input.size. */

@@ -1,12 +1,12 @@
 """Writes the dated reports and bench/results/latest.json from the benchmark programs' JSON lines.
 
-Usage: report.py DATE MACHINE LOAD REPETITIONS SCORING_JSON PIPELINE_JSON (run by scripts/bench)."""
+Usage: report.py DATE MACHINE LOAD REPETITIONS scoring|pipeline JSON (run by scripts/bench, once per part)."""
 import json
 import os
 import sys
 
 date, machine, load, reps = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-scoring, pipeline = json.loads(sys.argv[5]), json.loads(sys.argv[6])
+part, result = sys.argv[5], json.loads(sys.argv[6])
 latest_path = "bench/results/latest.json"
 latest = json.load(open(latest_path)) if os.path.exists(latest_path) else {}
 latest["machine"] = machine
@@ -21,12 +21,12 @@ def runs(values):
     return ", ".join(f"{v:,.0f}" for v in values)
 
 
-record("score_ratio_local2_vs_single", scoring)
-record("pipeline_ratio_vs_plain_spark_ml", pipeline)
-json.dump(latest, open(latest_path, "w"), indent=2)
 
-with open(f"bench/results/{date}-scoring.md", "w") as md:
-    md.write(f"""# Scoring throughput, {date}
+
+def write_scoring(scoring):
+    record("score_ratio_local2_vs_single", scoring)
+    with open(f"bench/results/{date}-scoring.md", "w") as md:
+        md.write(f"""# Scoring throughput, {date}
 
 Machine: {machine}. Load average before the run: {load}. Bundle: conf/mnist-mlp.conf (784-256-256-10).
 {scoring['rows']:,} MNIST training images, minibatches of 256, median of {reps} repetition(s) after a warm-up.
@@ -39,8 +39,10 @@ Machine: {machine}. Load average before the run: {load}. Bundle: conf/mnist-mlp.
 `score_ratio_local2_vs_single` = {scoring['score_ratio_local2_vs_single']:.3f}
 """)
 
-with open(f"bench/results/{date}-pipeline.md", "w") as md:
-    md.write(f"""# Data-pipeline throughput, {date}
+def write_pipeline(pipeline):
+    record("pipeline_ratio_vs_plain_spark_ml", pipeline)
+    with open(f"bench/results/{date}-pipeline.md", "w") as md:
+        md.write(f"""# Data-pipeline throughput, {date}
 
 Machine: {machine}. Load average before the run: {load}. Spark local[2].
 A generated CSV of {pipeline['rows']:,} rows: 8 numeric columns with 5% missing cells, one categorical
@@ -54,4 +56,12 @@ forced through Spark's noop sink; median of {reps} repetition(s) after a warm-up
 
 `pipeline_ratio_vs_plain_spark_ml` = {pipeline['pipeline_ratio_vs_plain_spark_ml']:.3f}
 """)
-print(f"bench: wrote bench/results/{date}-scoring.md, {date}-pipeline.md and {latest_path}")
+
+if part == "scoring":
+    write_scoring(result)
+elif part == "pipeline":
+    write_pipeline(result)
+else:
+    raise SystemExit(f"report.py: unknown part '{part}'; use scoring or pipeline")
+json.dump(latest, open(latest_path, "w"), indent=2)
+print(f"bench: wrote bench/results/{date}-{part}.md and {latest_path}")

@@ -204,7 +204,8 @@ public final class TrainJobConfigLoader {
         String train = text.string("train");
         TestInput test = TestInput.read(text, "documents");
         TextSection section = new TextSection(text.integer("vocab-size", 1, 1_000_000), text.integer("min-count", 1, 1_000_000),
-                text.integer("sequence-length", 1, 100_000), text.bool("lowercase"), text.bool("skip-headers"));
+                text.integer("sequence-length", 1, 100_000), text.bool("lowercase"), text.bool("skip-headers"),
+                text.optionalString("column", ""), text.optionalString("label", "label"));
         return new DataInputs.Text(train, test.uri(), test.fraction(), section);
     }
 

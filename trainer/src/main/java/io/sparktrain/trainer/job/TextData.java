@@ -3,11 +3,14 @@ package io.sparktrain.trainer.job;
 import io.sparktrain.config.DataInputs;
 import io.sparktrain.config.DataSection;
 import io.sparktrain.config.TextSection;
+import io.sparktrain.pipeline.source.DataSourceException;
+import io.sparktrain.pipeline.source.TextColumnSource;
 import io.sparktrain.pipeline.source.TextFolderSource;
 import io.sparktrain.pipeline.split.HoldOut;
 import io.sparktrain.pipeline.table.LabelColumn;
 import io.sparktrain.pipeline.text.TextSequencer;
 import io.sparktrain.pipeline.text.TextSequencerModel;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,7 +22,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Documents made ready for an embedding network: read from one folder per class, test documents
+ * Documents made ready for an embedding network: read from one folder per class or a CSV column, test documents
  * held out when there is no test folder, and the vocabulary fitted on the training documents only
  * (a {@link TextSequencer} in the saved pipeline) turning every document into padded token indices
  * with a mask.
@@ -33,11 +36,10 @@ final class TextData {
 
     static PreparedRows prepare(SparkSession spark, DataSection data, long seed) {
         DataInputs.Text text = data.text().orElseThrow();
-        TextFolderSource source = new TextFolderSource(spark);
-        Dataset<Row> train = labelled(source.read(text.train(), data.partitions()), data, text.train());
+        Dataset<Row> train = labelled(spark, text.train(), data);
         Dataset<Row> test;
         if (text.test().isPresent()) {
-            test = labelled(source.read(text.test().get(), data.partitions()), data, text.test().get());
+            test = labelled(spark, text.test().get(), data);
         } else {
             HoldOut.Parts parts = new HoldOut(text.testFraction(), seed).splitStratified(train, LabelColumn.LABEL_COL);
             train = parts.kept();
@@ -66,8 +68,17 @@ final class TextData {
                 .setSkipHeaders(section.skipHeaders());
     }
 
-    /** Class index from the folder name; a folder not named in data.labels fails with its name. */
-    private static Dataset<Row> labelled(Dataset<Row> documents, DataSection data, String uri) {
+    /**
+     * Class index from the folder name or the label column; a class not in data.labels fails with its
+     * name, and a CSV without the label column with the column it looked for.
+     */
+    private static Dataset<Row> labelled(SparkSession spark, String uri, DataSection data) {
+        TextSection section = data.text().orElseThrow().section();
+        Dataset<Row> documents = TextDocuments.read(spark, section, uri, data.partitions());
+        if (!TextColumnSource.labelled(documents)) {
+            throw new DataSourceException(uri + " has no label column '" + section.label() + "' (data.text.label) to"
+                    + " train on; its columns are " + Arrays.asList(documents.columns()));
+        }
         return LabelColumn.classes(documents, TextFolderSource.LABEL_COL, data.labels(), uri);
     }
 

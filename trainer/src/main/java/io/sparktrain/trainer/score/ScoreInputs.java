@@ -2,6 +2,7 @@ package io.sparktrain.trainer.score;
 
 import io.sparktrain.config.DataInputs;
 import io.sparktrain.config.DataSection;
+import io.sparktrain.config.TextSection;
 import io.sparktrain.pipeline.check.BadRowPolicy;
 import io.sparktrain.pipeline.check.CheckSpec;
 import io.sparktrain.pipeline.check.CheckedTable;
@@ -9,10 +10,12 @@ import io.sparktrain.pipeline.check.TableCheck;
 import io.sparktrain.pipeline.fs.HadoopConf;
 import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.pipeline.source.IdxImageSource;
+import io.sparktrain.pipeline.source.TextColumnSource;
 import io.sparktrain.pipeline.source.TextFolderSource;
 import io.sparktrain.pipeline.table.LabelColumn;
 import io.sparktrain.pipeline.table.TableReader;
 import io.sparktrain.trainer.bundle.BundleReader.LoadedBundle;
+import io.sparktrain.trainer.job.TextDocuments;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -63,11 +66,22 @@ public final class ScoreInputs {
         return new ScoreInput(rows, Optional.empty(), rows.count(), 0, passThrough, label);
     }
 
+    /**
+     * Documents as at training. Folders always name the class; a CSV may come without its label column,
+     * and then its other columns (ids) pass through without the documents themselves.
+     */
     private static ScoreInput text(SparkSession spark, DataSection data, String input) {
-        Dataset<Row> documents = new TextFolderSource(spark).read(input, data.partitions());
-        Dataset<Row> rows = LabelColumn.classes(documents, TextFolderSource.LABEL_COL, data.labels(), input).cache();
-        return new ScoreInput(rows, Optional.empty(), rows.count(), 0,
-                List.of(TextFolderSource.PATH_COL, TextFolderSource.LABEL_COL), Optional.of(LabelColumn.LABEL_COL));
+        TextSection section = data.text().orElseThrow().section();
+        Dataset<Row> documents = TextDocuments.read(spark, section, input, data.partitions());
+        boolean labelled = TextColumnSource.labelled(documents);
+        Dataset<Row> rows = (labelled ? LabelColumn.classes(documents, TextFolderSource.LABEL_COL, data.labels(), input)
+                : documents).cache();
+        List<String> passThrough = section.fromTable()
+                ? Arrays.stream(documents.columns()).filter(c -> !c.equals(section.column())
+                        && !c.equals(TextFolderSource.TEXT_COL)).toList()
+                : List.of(TextFolderSource.PATH_COL, TextFolderSource.LABEL_COL);
+        return new ScoreInput(rows, Optional.empty(), rows.count(), 0, passThrough,
+                labelled ? Optional.of(LabelColumn.LABEL_COL) : Optional.empty());
     }
 
     /**

@@ -9,13 +9,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparktrain.config.TrainJobConfigLoader;
 import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.pipeline.testing.TestData;
+import io.sparktrain.trainer.score.ScoreJob;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,5 +92,48 @@ class TextJobTest {
         DataSourceException e = assertThrows(DataSourceException.class, () -> train(dir, root.toString()));
         assertTrue(e.getMessage().contains("has 1 row(s) with a class not in data.labels [ham, spam], e.g. ['eggs']"),
                 e.getMessage());
+    }
+
+    @Test
+    void documentsFromACsvColumnTrainTheSameNetworkAndScoreWithTheirIdsPassedThrough(@TempDir Path dir)
+            throws IOException {
+        Path train = dir.resolve("mails.csv");
+        Path unlabelled = dir.resolve("to-score.csv");
+        StringBuilder labelled = new StringBuilder("id,body,class\n");
+        StringBuilder toScore = new StringBuilder("id,body\n");
+        int id = 0;
+        for (String label : List.of("ham", "spam")) {
+            try (Stream<Path> files = Files.list(corpus.resolve(label)).sorted()) {
+                for (Path file : files.toList()) {
+                    String quoted = "\"" + Files.readString(file, StandardCharsets.ISO_8859_1).replace("\"", "\"\"") + "\"";
+                    labelled.append(id).append(',').append(quoted).append(',').append(label).append('\n');
+                    if (id % 100 == 0) {
+                        toScore.append(id).append(',').append(quoted).append('\n');
+                    }
+                    id++;
+                }
+            }
+        }
+        Files.writeString(train, labelled);
+        Files.writeString(unlabelled, toScore);
+
+        JsonNode manifest = train(dir, train.toString(), "data.text.column=body", "data.text.label=class");
+        double accuracy = manifest.at("/metrics/test/accuracy").asDouble();
+        assertTrue(accuracy > 0.7, "the same 800 e-mails as the folder test, from one CSV column; got " + accuracy);
+
+        ScoreJob.Result result = new ScoreJob(new ScoreJob.Options(dir.resolve("bundle").toString(), unlabelled.toString(),
+                null, dir.resolve("scores").toString(), "csv", false, "local[2]", Map.of())).run();
+        assertEquals(8, result.rowsIn());
+        assertEquals(8, result.scored());
+        SparkSession spark = SparkSession.builder().master("local[1]").getOrCreate();
+        try {
+            List<Row> rows = spark.read().option("header", true).csv(result.output()).orderBy("id").collectAsList();
+            assertEquals(8, rows.size());
+            assertTrue(List.of(rows.get(0).schema().fieldNames()).contains("id"), "ids pass through");
+            assertTrue(List.of("ham", "spam").contains(rows.get(0).<String>getAs("predicted_label")),
+                    rows.get(0).toString());
+        } finally {
+            spark.stop();
+        }
     }
 }

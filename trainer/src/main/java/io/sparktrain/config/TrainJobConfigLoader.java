@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigValueFactory;
 import io.sparktrain.pipeline.check.BadRowPolicy;
+import io.sparktrain.pipeline.table.DeclaredSchema;
 import io.sparktrain.pipeline.table.FeaturePlan;
 import io.sparktrain.pipeline.table.LibSvmColumns;
 import io.sparktrain.pipeline.table.TableOptions;
@@ -19,6 +20,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Loads a {@code train} job config: built-in defaults, then the user's HOCON file, then
@@ -181,7 +183,7 @@ public final class TrainJobConfigLoader {
                 data.problem("labels", "is required for text data: the names of the class folders, e.g. [\"ham\", \"spam\"]");
             }
         } else {
-            inputs = readTable(data.section("table"), root.section("pipeline"), format);
+            inputs = readTable(data.section("table"), root.section("pipeline"), format, labels.isEmpty());
         }
         return new DataSection(dataRoot, fetch.isEmpty() ? Optional.empty() : Optional.of(fetch), format, inputs,
                 labels, data.integer("partitions", 0, 100_000));
@@ -209,7 +211,8 @@ public final class TrainJobConfigLoader {
         return new DataInputs.Text(train, test.uri(), test.fraction(), section);
     }
 
-    private static DataInputs.Table readTable(ConfigReader table, ConfigReader pipeline, String format) {
+    private static DataInputs.Table readTable(ConfigReader table, ConfigReader pipeline, String format,
+            boolean regression) {
         String train = table.string("train");
         TestInput test = TestInput.read(table, "rows");
         boolean libsvm = format.equals("libsvm");
@@ -240,11 +243,34 @@ public final class TrainJobConfigLoader {
                     + " numeric or categorical");
         }
         String badRows = table.oneOf("bad-rows", BadRowPolicy.NAMES);
+        Optional<StructType> schema = declaredSchema(table, libsvm, features, categorical, label, regression);
         TableOptions options = new TableOptions(format, table.bool("header"), table.string("delimiter"),
-                table.stringList("null-values"), table.bool("multi-line"), numFeatures);
+                table.stringList("null-values"), table.bool("multi-line"), numFeatures, schema);
         FeaturePlan plan = PipelineSectionReader.read(pipeline, features, categorical);
         BadRowPolicy policy = BadRowPolicy.NAMES.contains(badRows) ? BadRowPolicy.of(badRows) : BadRowPolicy.ERROR;
         return new DataInputs.Table(train, test.uri(), test.fraction(), new TableSection(options, label, plan, policy));
+    }
+
+    /** data.table.schema parsed and held against the roles the config gives its columns; empty when not set. */
+    private static Optional<StructType> declaredSchema(ConfigReader table, boolean libsvm, List<String> features,
+            List<String> categorical, String label, boolean regression) {
+        String ddl = table.optionalString("schema", "").strip();
+        if (ddl.isEmpty()) {
+            return Optional.empty();
+        }
+        if (libsvm) {
+            table.problem("schema", "is not used for libsvm: the columns are label and f1..fN; remove it");
+            return Optional.empty();
+        }
+        try {
+            StructType schema = DeclaredSchema.parse(ddl);
+            DeclaredSchema.roleProblems(schema, features, categorical, label, regression)
+                    .forEach(problem -> table.problem("schema", problem));
+            return Optional.of(schema);
+        } catch (IllegalArgumentException e) {
+            table.problem("schema", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Text arrives as token sequences of data.text.sequence-length, indices below data.text.vocab-size + 2. */

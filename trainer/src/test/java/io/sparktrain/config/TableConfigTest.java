@@ -54,6 +54,22 @@ class TableConfigTest {
     }
 
     @Test
+    void aDeclaredSchemaIsParsedAndHeldAgainstTheColumnsRoles() {
+        TrainJobConfig config = load(REGRESSION, "data.table.schema=\"id INT, a DOUBLE, b INT, y DOUBLE\"");
+        assertEquals(List.of("id", "a", "b", "y"),
+                List.of(config.data().table().orElseThrow().section().options().schema().orElseThrow().fieldNames()));
+        assertTrue(load(REGRESSION).data().table().orElseThrow().section().options().schema().isEmpty());
+
+        String message = problems(REGRESSION, "data.table.schema=\"a STRING, y DOUBLE\"");
+        assertTrue(message.contains("data.table.schema: does not declare [b], which the config names; declared are [a, y]"),
+                message);
+        assertTrue(message.contains("data.table.schema: declares 'a' as STRING, but it is a numeric feature; declare it"
+                + " DOUBLE"), message);
+        String ddl = problems(REGRESSION, "data.table.schema=\"a DOUBLE b\"");
+        assertTrue(ddl.contains("data.table.schema: is not a Spark DDL schema ("), ddl);
+    }
+
+    @Test
     void aSoftmaxOutputForANumberToPredictIsNamed() {
         String message = problems(REGRESSION.replace("units = 1, activation = identity, loss = mse",
                 "units = 3, activation = softmax, loss = cross-entropy"));

@@ -9,6 +9,7 @@ public final class CheckKeys {
     public static final String FEATURES = "data.table.features";
     public static final String LABEL = "data.table.label";
     public static final String LABELS = "data.labels";
+    public static final String SCHEMA = "data.table.schema";
 
     private CheckKeys() {
     }

@@ -16,7 +16,10 @@ public enum ProblemKind {
     MISSING_LABEL("row without a label", "rows without a label", "no label",
             "a row without a label cannot be trained on: fill it in or leave the row out", false),
     UNKNOWN_LABEL("label that is not one of the classes", "labels that are not one of the classes", "unknown class",
-            "add the class to " + CheckKeys.LABELS + " or fix the value", false);
+            "add the class to " + CheckKeys.LABELS + " or fix the value", false),
+    NOT_DECLARED_TYPE("value that does not fit the declared type", "values that do not fit the declared type",
+            "not of the declared type", "fix the value, or declare the column's type in " + CheckKeys.SCHEMA
+                    + " to fit it", false);
 
     private final String one;
     private final String many;

@@ -12,10 +12,13 @@ import io.sparktrain.pipeline.table.TableReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 
 /**
- * One place a row can go wrong (a numeric column, the label, or the record as a whole) as Spark
+ * One place a row can go wrong (a numeric column, the label, another column of a declared type, or
+ * the record as a whole) as Spark
  * expressions evaluated per row on the executors: which {@link ProblemKind} it has (null when
  * none), the bad value as written, and the typed value a kept row carries on.
  *
@@ -24,10 +27,14 @@ import org.apache.spark.sql.types.DataTypes;
  * @param kinds   the kinds {@code problem} can take
  * @param problem the kind's name, or null for a good value
  * @param value   the value as written, to quote
- * @param typed   the value for training: a double (null where a bad value was made missing) or the label's text
+ * @param typed   the value for training: a double (null where a bad value was made missing), the label's
+ *                text, or a declared column's value of its type
  */
 record ProblemSlot(String column, boolean label, List<ProblemKind> kinds, Column problem, Column value, Column typed) {
-    /** The slots of a table with these columns: the record (when Spark marked malformed ones), the features, the label if read. */
+    /**
+     * The slots of a table with these columns: the record (when Spark marked malformed ones), the
+     * features, the other declared columns that are not text, the label if read.
+     */
     static List<ProblemSlot> of(CheckSpec spec, List<String> columns) {
         List<ProblemSlot> slots = new ArrayList<>();
         Column intact = lit(true);
@@ -40,6 +47,15 @@ record ProblemSlot(String column, boolean label, List<ProblemKind> kinds, Column
         for (String feature : spec.features()) {
             slots.add(numeric(feature, false, intact));
         }
+        if (spec.declared().isPresent()) {
+            for (StructField field : spec.declared().get().fields()) {
+                boolean checkedElsewhere = spec.features().contains(field.name())
+                        || spec.label().filter(field.name()::equals).isPresent();
+                if (!checkedElsewhere && columns.contains(field.name()) && !field.dataType().equals(DataTypes.StringType)) {
+                    slots.add(declared(field.name(), field.dataType(), intact));
+                }
+            }
+        }
         if (spec.label().isPresent()) {
             String label = spec.label().get();
             slots.add(spec.regression() ? numeric(label, true, intact) : classLabel(label, spec.classes(), intact));
@@ -47,9 +63,9 @@ record ProblemSlot(String column, boolean label, List<ProblemKind> kinds, Column
         return slots;
     }
 
-    /** Whether policy keep can treat this slot's bad values as missing: only a feature's. */
+    /** Whether policy keep can treat this slot's bad values as missing: only a feature's, whose kinds all allow it. */
     boolean keepable() {
-        return column != null && !label;
+        return kinds.stream().allMatch(ProblemKind::keepable);
     }
 
     private static ProblemSlot numeric(String name, boolean label, Column intact) {
@@ -65,6 +81,15 @@ record ProblemSlot(String column, boolean label, List<ProblemKind> kinds, Column
         }
         return new ProblemSlot(name, label, kinds, problem, raw.cast(DataTypes.StringType),
                 when(problem.isNull(), number));
+    }
+
+    /** A value that does not cast to its declared type; cast, not parsed twice, so it agrees with the typed value. */
+    private static ProblemSlot declared(String name, DataType type, Column intact) {
+        Column raw = col(name);
+        Column typed = raw.cast(type);
+        Column problem = when(intact.and(raw.isNotNull()).and(typed.isNull()), ProblemKind.NOT_DECLARED_TYPE.name());
+        return new ProblemSlot(name, false, List.of(ProblemKind.NOT_DECLARED_TYPE), problem,
+                raw.cast(DataTypes.StringType), typed);
     }
 
     private static ProblemSlot classLabel(String label, List<String> classes, Column intact) {

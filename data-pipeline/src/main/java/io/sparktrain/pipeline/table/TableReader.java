@@ -42,7 +42,7 @@ public final class TableReader {
                 case "json" -> json(uri, options);
                 case "libsvm" -> LibSvmColumns.asTable(spark.read().format("libsvm")
                         .option("numFeatures", options.numFeatures()).load(uri), options.numFeatures());
-                default -> spark.read().parquet(uri);
+                default -> parquet(uri, options);
             };
         } catch (DataSourceException e) {
             throw e;
@@ -53,9 +53,14 @@ public final class TableReader {
         return options.format().equals("csv") ? withNulls(rows, options) : rows;
     }
 
-    /** Text columns named by the header, plus {@link #CORRUPT_RECORD}, which Spark fills only when given in the schema. */
+    /**
+     * Text columns named by the header (or, for a headerless file with a declared schema, by the
+     * schema), plus {@link #CORRUPT_RECORD}, which Spark fills only when given in the schema.
+     */
     private Dataset<Row> csv(String uri, TableOptions options) {
-        StructType header = csvReader(options).csv(uri).schema();
+        StructType header = options.schema().filter(declared -> !options.header()).map(DeclaredSchema::asText)
+                .orElseGet(() -> csvReader(options).csv(uri).schema());
+        options.schema().ifPresent(declared -> DeclaredSchema.requireNamed(declared, header, uri));
         // enforceSchema = false: every file's header must name the same columns, or the read fails naming the file.
         return csvReader(options).option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", CORRUPT_RECORD)
                 .option("enforceSchema", !options.header()).schema(header.add(CORRUPT_RECORD, DataTypes.StringType, true))
@@ -67,14 +72,25 @@ public final class TableReader {
                 .option("inferSchema", false);
     }
 
+    /** With a declared schema the fields are read as text (Spark writes a number's JSON text) and no pass infers types. */
     private Dataset<Row> json(String uri, TableOptions options) {
-        Dataset<Row> rows = spark.read().option("multiLine", options.multiLine()).option("mode", "PERMISSIVE")
-                .option("columnNameOfCorruptRecord", CORRUPT_RECORD).json(uri);
+        DataFrameReader reader = spark.read().option("multiLine", options.multiLine()).option("mode", "PERMISSIVE")
+                .option("columnNameOfCorruptRecord", CORRUPT_RECORD);
+        if (options.schema().isPresent()) {
+            reader = reader.schema(DeclaredSchema.asText(options.schema().get()).add(CORRUPT_RECORD, DataTypes.StringType, true));
+        }
+        Dataset<Row> rows = reader.json(uri);
         if (List.of(rows.columns()).equals(List.of(CORRUPT_RECORD))) {
             throw new DataSourceException("cannot read json table " + uri + ": no line is a JSON object"
                     + (options.multiLine() ? "" : " (read as JSON lines, one object per line; if the file holds one"
                     + " JSON array, set data.table.multi-line = true)"));
         }
+        return rows;
+    }
+
+    private Dataset<Row> parquet(String uri, TableOptions options) {
+        Dataset<Row> rows = spark.read().parquet(uri);
+        options.schema().ifPresent(declared -> DeclaredSchema.requireStored(declared, rows.schema(), uri));
         return rows;
     }
 

@@ -145,7 +145,7 @@ final class TableData {
         DataInputs.Table table = data.table().orElseThrow();
         String label = table.section().label();
         CheckSpec spec = new CheckSpec(table.section().features().columns(), Optional.of(label), data.labels(),
-                table.section().badRows(), split.equals("train"));
+                table.section().badRows(), split.equals("train"), table.section().options().schema());
         Dataset<Row> read = reader.read(uri, table.section().options());
         NumericColumns.requirePresent(read, table.section().features().categorical(), uri, "data.table.categorical");
         CheckedTable checked = new TableCheck(spec).check(read, uri);

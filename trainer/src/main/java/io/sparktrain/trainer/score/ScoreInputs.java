@@ -13,6 +13,7 @@ import io.sparktrain.pipeline.source.IdxImageSource;
 import io.sparktrain.pipeline.source.TextColumnSource;
 import io.sparktrain.pipeline.source.TextFolderSource;
 import io.sparktrain.pipeline.table.LabelColumn;
+import io.sparktrain.pipeline.table.TableOptions;
 import io.sparktrain.pipeline.table.TableReader;
 import io.sparktrain.trainer.bundle.BundleReader.LoadedBundle;
 import io.sparktrain.trainer.job.TextDocuments;
@@ -92,15 +93,18 @@ public final class ScoreInputs {
      */
     private static ScoreInput table(SparkSession spark, DataSection data, String input, boolean labelled) {
         DataInputs.Table table = data.table().orElseThrow();
-        Dataset<Row> raw = new TableReader(spark).read(input, table.section().options());
         String labelName = table.section().label();
+        // Unlabelled input has no label column: a headerless file's fields are the other declared columns.
+        TableOptions options = labelled ? table.section().options() : table.section().options().without(labelName);
+        Dataset<Row> raw = new TableReader(spark).read(input, options);
         List<String> columns = Arrays.stream(raw.columns()).filter(c -> !c.equals(TableReader.CORRUPT_RECORD)).toList();
         if (labelled && !columns.contains(labelName)) {
             throw new DataSourceException(input + " has no label column '" + labelName + "' (data.table.label of the"
                     + " bundle); its columns are " + columns);
         }
         CheckSpec spec = new CheckSpec(table.section().features().columns(),
-                labelled ? Optional.of(labelName) : Optional.empty(), data.labels(), BadRowPolicy.SKIP, false);
+                labelled ? Optional.of(labelName) : Optional.empty(), data.labels(), BadRowPolicy.SKIP, false,
+                options.schema());
         CheckedTable checked = new TableCheck(spec).check(raw, input);
         Dataset<Row> rows = checked.kept();
         Optional<String> label = Optional.empty();

@@ -13,12 +13,14 @@ import io.sparktrain.pipeline.check.RejectsWriter;
 import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.pipeline.table.FeaturePlan;
 import io.sparktrain.pipeline.testing.TestData;
+import io.sparktrain.trainer.score.ScoreJob;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
@@ -41,6 +43,27 @@ class TableJobTest {
         File file = new File(TestData.projectDir(), "conf/" + conf);
         new TrainJob(TrainJobConfigLoader.load(file, overrides), new TrainJob.Options("local[2]", false, false, false))
                 .run();
+        return new ObjectMapper().readTree(dir.resolve("bundle/bundle.json").toFile());
+    }
+
+    /** The network of xor.conf trained on local[2] on the data section given; the bundle's manifest. */
+    private static JsonNode trainXorNetwork(String dataSection, Path dir) throws IOException {
+        String conf = dataSection + """
+                pipeline { normalize = none }
+                model {
+                  input { size = 2 }
+                  weight-init = xavier
+                  layers = [
+                    { type = dense, units = 4, activation = tanh }
+                    { type = output, units = 1, activation = sigmoid, loss = binary-cross-entropy }
+                  ]
+                  optimizer { type = adam, learning-rate = 0.05 }
+                }
+                train { epochs = 10, batch-size = 20 }
+                """;
+        TrainJobConfig config = TrainJobConfigLoader.load("xor-network.conf", ConfigFactory.parseString(conf), List.of(
+                "train.averaging.work-dir=\"" + dir.resolve("work") + "\"", "output.bundle=\"" + dir.resolve("bundle") + "\""));
+        new TrainJob(config, new TrainJob.Options("local[2]", false, false, false)).run();
         return new ObjectMapper().readTree(dir.resolve("bundle/bundle.json").toFile());
     }
 
@@ -80,30 +103,62 @@ class TableJobTest {
         String points = "0 1:0 2:0\n1 1:0 2:1\n1 1:1 2:0\n0 1:1 2:1\n";
         Path trainFile = Files.writeString(dir.resolve("train.libsvm"), points.repeat(250));
         Path testFile = Files.writeString(dir.resolve("test.libsvm"), points);
-        String conf = """
+        String data = """
                 data {
                   format = libsvm
                   labels = ["0", "1"]
                   table { train = "%s", test = "%s", num-features = 2 }
                 }
-                pipeline { normalize = none }
-                model {
-                  input { size = 2 }
-                  weight-init = xavier
-                  layers = [
-                    { type = dense, units = 4, activation = tanh }
-                    { type = output, units = 1, activation = sigmoid, loss = binary-cross-entropy }
-                  ]
-                  optimizer { type = adam, learning-rate = 0.05 }
-                }
-                train { epochs = 10, batch-size = 20 }
                 """.formatted(trainFile, testFile);
-        TrainJobConfig config = TrainJobConfigLoader.load("libsvm.conf", ConfigFactory.parseString(conf), List.of(
-                "train.averaging.work-dir=\"" + dir.resolve("work") + "\"", "output.bundle=\"" + dir.resolve("bundle") + "\""));
-        new TrainJob(config, new TrainJob.Options("local[2]", false, false, false)).run();
-        JsonNode manifest = new ObjectMapper().readTree(dir.resolve("bundle/bundle.json").toFile());
+        JsonNode manifest = trainXorNetwork(data, dir);
         assertEquals(1.0, manifest.at("/metrics/test/accuracy").asDouble());
         assertEquals(4, manifest.at("/metrics/test/examples").asInt());
+    }
+
+    /**
+     * A headerless CSV named and typed by data.table.schema: the XOR points with an INT id, trained,
+     * then scored from a headerless file without the label, whose fields are the schema's other columns.
+     */
+    @Test
+    void aHeaderlessCsvWithADeclaredSchemaTrainsAndScoresWithItsIdTyped(@TempDir Path dir) throws IOException {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            int a = i % 2;
+            int b = (i / 2) % 2;
+            rows.append(i).append(',').append(a).append(',').append(b).append(',').append(a ^ b).append('\n');
+        }
+        Path trainFile = Files.writeString(dir.resolve("train.csv"), rows.toString());
+        String data = """
+                data {
+                  format = csv
+                  labels = ["0", "1"]
+                  table {
+                    train = "%s"
+                    test-fraction = 0.1
+                    header = false
+                    schema = "id INT, a DOUBLE, b DOUBLE, y STRING"
+                    label = y
+                    features = [a, b]
+                  }
+                }
+                """.formatted(trainFile);
+        JsonNode manifest = trainXorNetwork(data, dir);
+        assertEquals(1.0, manifest.at("/metrics/test/accuracy").asDouble());
+
+        Path input = Files.writeString(dir.resolve("score.csv"), "7,0,0\n8,0,1\n9,1,0\nten,1,1\n");
+        ScoreJob.Result result = new ScoreJob(new ScoreJob.Options(dir.resolve("bundle").toString(), input.toString(),
+                null, dir.resolve("out").toString(), "parquet", false, "local[2]", Map.of())).run();
+        assertEquals(List.of(4L, 3L, 1L), List.of(result.rowsIn(), result.scored(), result.rejected()));
+        SparkSession spark = SparkSession.builder().master("local[1]").getOrCreate();
+        try {
+            List<Row> scored = spark.read().parquet(dir.resolve("out").toString()).orderBy("id").collectAsList();
+            assertEquals(List.of(7, 8, 9), scored.stream().map(r -> (Integer) r.getAs("id")).toList());
+            assertEquals(List.of("0", "1", "1"), scored.stream().map(r -> (String) r.getAs("predicted_label")).toList());
+            Row reject = spark.read().option("header", true).csv(result.rejects()).first();
+            assertEquals("id: not of the declared type 'ten'", reject.getAs(RejectsWriter.REASON));
+        } finally {
+            spark.stop();
+        }
     }
 
     /**

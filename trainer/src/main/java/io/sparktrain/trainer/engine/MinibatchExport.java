@@ -1,10 +1,10 @@
 package io.sparktrain.trainer.engine;
 
+import io.sparktrain.pipeline.fs.HadoopConf;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.deeplearning4j.spark.data.BatchAndExportDataSetsFunction;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
@@ -21,22 +21,20 @@ import org.nd4j.linalg.dataset.DataSet;
 final class MinibatchExport {
     private final JavaSparkContext sc;
     private final Path dir;
-    private final int batchSize;
     private JavaRDD<DataSet> exported;
     private JavaRDD<String> paths;
 
     /** @param dir where the files go; the owner deletes it when training ends */
-    MinibatchExport(JavaSparkContext sc, Path dir, int batchSize) {
+    MinibatchExport(JavaSparkContext sc, Path dir) {
         this.sc = sc;
         this.dir = dir;
-        this.batchSize = batchSize;
     }
 
     /** Paths of the minibatch files of {@code batches}, written on the first call (on the executors). */
     JavaRDD<String> paths(JavaRDD<DataSet> batches) {
         if (paths == null) {
             List<String> files = batches.mapPartitionsWithIndex(
-                    new BatchAndExportDataSetsFunction(batchSize, new Path(dir, "data").toString()), true).collect();
+                    new ExportMinibatches(dir.toString(), new HadoopConf(sc.hadoopConfiguration())), true).collect();
             exported = batches;
             paths = sc.parallelize(files);
         } else if (exported.id() != batches.id()) {

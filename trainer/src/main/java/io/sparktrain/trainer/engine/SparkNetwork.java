@@ -3,6 +3,7 @@ package io.sparktrain.trainer.engine;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.core.loader.DataSetLoader;
 import org.deeplearning4j.spark.api.TrainingMaster;
 import org.deeplearning4j.spark.api.stats.SparkTrainingStats;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
@@ -20,8 +21,11 @@ public sealed interface SparkNetwork permits SparkNetwork.OfStack, SparkNetwork.
     /** One pass over {@code data} with the training master; increments the epoch count. */
     void fit(JavaRDD<DataSet> data);
 
-    /** One pass over minibatches saved as files ({@link MinibatchExport}); increments the epoch count. */
-    void fitPaths(JavaRDD<String> paths);
+    /**
+     * One pass over minibatches saved as files ({@link MinibatchExport}), read by {@code loader};
+     * increments the epoch count.
+     */
+    void fitPaths(JavaRDD<String> paths, DataSetLoader loader);
 
     /** The training master's score after the last fit (0 when it reports none). */
     double score();
@@ -58,8 +62,8 @@ public sealed interface SparkNetwork permits SparkNetwork.OfStack, SparkNetwork.
         }
 
         @Override
-        public void fitPaths(JavaRDD<String> paths) {
-            spark.fitPaths(paths);
+        public void fitPaths(JavaRDD<String> paths, DataSetLoader loader) {
+            spark.fitPaths(paths, loader);
         }
 
         @Override
@@ -121,8 +125,8 @@ public sealed interface SparkNetwork permits SparkNetwork.OfStack, SparkNetwork.
         }
 
         @Override
-        public void fitPaths(JavaRDD<String> paths) {
-            spark.fitPaths(paths);
+        public void fitPaths(JavaRDD<String> paths, DataSetLoader loader) {
+            spark.fitPaths(paths, loader);
         }
 
         @Override

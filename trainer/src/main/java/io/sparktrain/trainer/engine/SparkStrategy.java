@@ -35,11 +35,11 @@ public final class SparkStrategy implements TrainingStrategy {
      * @param export    export the minibatches once and train every epoch from the files
      */
     public SparkStrategy(JavaSparkContext sc, Network network, TrainingMaster<?, ?> master, Path exportDir,
-            boolean export, int batchSize, boolean collectStats) {
+            boolean export, boolean collectStats) {
         this.sc = sc;
         this.master = master;
         this.exportDir = exportDir;
-        this.export = export ? new MinibatchExport(sc, exportDir, batchSize) : null;
+        this.export = export ? new MinibatchExport(sc, exportDir) : null;
         this.sparkNetwork = network.onSpark(sc, master);
         sparkNetwork.collectTrainingStats(collectStats);
         // A job stopped by a signal (Ctrl-C, YARN/Kubernetes preemption) skips close(): clean up then too,
@@ -53,7 +53,7 @@ public final class SparkStrategy implements TrainingStrategy {
         if (export == null) {
             sparkNetwork.fit(train);
         } else {
-            sparkNetwork.fitPaths(export.paths(train));
+            sparkNetwork.fitPaths(export.paths(train), new HeldMinibatchLoader(exportDir.toString()));
         }
         // Parameter averaging reports the workers' mean score; gradient sharing reports none (0).
         return master instanceof SharedTrainingMaster ? null : sparkNetwork.score();
@@ -77,6 +77,7 @@ public final class SparkStrategy implements TrainingStrategy {
     }
 
     private void deleteExport() {
+        HeldMinibatchLoader.release(exportDir.toString());
         master.deleteTempFiles(sc);
         try {
             FileSystem fs = exportDir.getFileSystem(sc.hadoopConfiguration());

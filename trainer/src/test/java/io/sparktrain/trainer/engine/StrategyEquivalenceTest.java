@@ -73,7 +73,7 @@ class StrategyEquivalenceTest {
             Network averaged;
             try (SparkStrategy strategy = new SparkStrategy(sc, network(), TrainingMasters.averaging(
                     new AveragingSection(1, 0, "export", work.toString(), "never"), 1, 32, SEED, false),
-                    exportDir, true, 32, false)) {
+                    exportDir, true, false)) {
                 for (int epoch = 0; epoch < EPOCHS; epoch++) {
                     strategy.fitEpoch(data);
                 }

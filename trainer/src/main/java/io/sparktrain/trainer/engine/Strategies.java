@@ -3,6 +3,7 @@ package io.sparktrain.trainer.engine;
 import io.sparktrain.config.TrainSection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.UUID;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -20,7 +21,10 @@ public final class Strategies {
      */
     public static TrainingStrategy create(JavaSparkContext sc, Network network, TrainSection train, long seed,
             int tasksPerExecutor) {
-        Path exportDir = new Path(qualified(train.averaging().workDir(), sc), "export-" + sc.sc().applicationId());
+        // Unique per training run, not per application: executors key the minibatches they keep by this
+        // directory, and one application can train several times (an estimator in a CrossValidator).
+        Path exportDir = new Path(qualified(train.averaging().workDir(), sc),
+                "export-" + sc.sc().applicationId() + "-" + UUID.randomUUID());
         boolean export = !train.averaging().approach().equals("direct");
         return switch (train.strategy()) {
             case "local" -> new LocalStrategy(network);

@@ -44,8 +44,8 @@ final class ExportMinibatches implements Function2<Integer, Iterator<DataSet>, I
         long budget = HeldMinibatchLoader.budgetBytes();
         for (int i = 0; batches.hasNext(); i++) {
             DataSet batch = batches.next();
-            Path file = new Path(dataDir, "minibatch_" + partition + "_" + i + ".bin");
-            String path = fs.makeQualified(file).toString();
+            Path file = fs.makeQualified(new Path(dataDir, "minibatch_" + partition + "_" + i + ".bin"));
+            String path = file.toString();
             try (OutputStream out = new BufferedOutputStream(open(fs, file), 1 << 16)) {
                 batch.save(out);
             }
@@ -55,9 +55,10 @@ final class ExportMinibatches implements Function2<Integer, Iterator<DataSet>, I
         return paths.iterator();
     }
 
+    /** @param file a path qualified by {@code fs} */
     private static OutputStream open(FileSystem fs, Path file) throws IOException {
         if (fs instanceof LocalFileSystem) {
-            java.nio.file.Path local = Paths.get(fs.makeQualified(file).toUri());
+            java.nio.file.Path local = Paths.get(file.toUri());
             Files.createDirectories(local.getParent());
             return Files.newOutputStream(local);
         }

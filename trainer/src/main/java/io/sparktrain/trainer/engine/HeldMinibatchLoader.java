@@ -8,6 +8,7 @@ import org.deeplearning4j.core.loader.DataSetLoader;
 import org.deeplearning4j.core.loader.impl.SerializedDataSetLoader;
 import org.nd4j.common.loader.Source;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -40,6 +41,16 @@ final class HeldMinibatchLoader implements DataSetLoader {
     /** What one JVM keeps at most: a quarter of its off-heap limit, which training needs the rest of. */
     static long budgetBytes() {
         return Pointer.maxBytes() / 4;
+    }
+
+    /** Off-heap bytes of a minibatch's arrays. */
+    static long bytes(DataSet batch) {
+        return bytes(batch.getFeatures()) + bytes(batch.getLabels()) + bytes(batch.getFeaturesMaskArray())
+                + bytes(batch.getLabelsMaskArray());
+    }
+
+    private static long bytes(INDArray array) {
+        return array == null ? 0 : array.length() * array.dataType().width();
     }
 
     /** Drops what this JVM keeps of {@code exportDir}'s run (the driver's share in local mode). */
@@ -82,7 +93,7 @@ final class HeldMinibatchLoader implements DataSetLoader {
          */
         synchronized boolean keep(String exportDir, String path, DataSet batch, long budgetBytes) {
             switchTo(exportDir);
-            long size = LocalStrategy.bytes(batch);
+            long size = bytes(batch);
             if (full || bytes + size > budgetBytes) {
                 full = true;
                 return false;

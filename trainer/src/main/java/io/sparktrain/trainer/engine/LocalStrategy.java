@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
-import org.bytedeco.javacpp.Pointer;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
@@ -25,7 +23,7 @@ public final class LocalStrategy implements TrainingStrategy {
     private List<DataSet> held;
 
     public LocalStrategy(Network network) {
-        this(network, Pointer.maxBytes() / 4);
+        this(network, HeldMinibatchLoader.budgetBytes());
     }
 
     /** @param holdBudgetBytes largest total size of minibatches kept in this JVM between epochs */
@@ -76,7 +74,7 @@ public final class LocalStrategy implements TrainingStrategy {
             public DataSet next() {
                 DataSet batch = source.next();
                 if (keep) {
-                    keptBytes += bytes(batch);
+                    keptBytes += HeldMinibatchLoader.bytes(batch);
                     keep = keptBytes <= holdBudgetBytes;
                     if (keep) {
                         keeping.add(batch);
@@ -87,15 +85,6 @@ public final class LocalStrategy implements TrainingStrategy {
                 return batch;
             }
         };
-    }
-
-    static long bytes(DataSet batch) {
-        return bytes(batch.getFeatures()) + bytes(batch.getLabels()) + bytes(batch.getFeaturesMaskArray())
-                + bytes(batch.getLabelsMaskArray());
-    }
-
-    private static long bytes(INDArray array) {
-        return array == null ? 0 : array.length() * array.dataType().width();
     }
 
     @Override

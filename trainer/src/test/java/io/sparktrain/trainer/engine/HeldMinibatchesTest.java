@@ -68,7 +68,7 @@ class HeldMinibatchesTest {
             JavaRDD<DataSet> data = sc.parallelize(batches, 2);
 
             LocalStrategy keeping = new LocalStrategy(network(), Long.MAX_VALUE);
-            LocalStrategy streaming = new LocalStrategy(network(), LocalStrategy.bytes(batches.get(0)));
+            LocalStrategy streaming = new LocalStrategy(network(), HeldMinibatchLoader.bytes(batches.get(0)));
             for (int epoch = 0; epoch < 3; epoch++) {
                 keeping.fitEpoch(data);
                 streaming.fitEpoch(data);
@@ -115,7 +115,7 @@ class HeldMinibatchesTest {
             batches.get(i).save(file);
             paths.add(file.getPath());
         }
-        long budget = 2 * LocalStrategy.bytes(batches.get(0));
+        long budget = 2 * HeldMinibatchLoader.bytes(batches.get(0));
 
         for (int i = 0; i < batches.size(); i++) {
             Source file = new LocalFileSourceFactory().getSource(paths.get(i));

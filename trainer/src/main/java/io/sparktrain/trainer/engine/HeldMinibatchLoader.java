@@ -27,14 +27,25 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class HeldMinibatchLoader implements DataSetLoader {
     private final String exportDir;
+    /** Null unless gradient sharing's replicas are brought to the driver's parameters as the epoch starts. */
+    private final ReplicaSync sync;
 
     /** @param exportDir the run's export directory; files under it are the ones kept */
     HeldMinibatchLoader(String exportDir) {
+        this(exportDir, null);
+    }
+
+    /** @param sync applied by the epoch's first load in each JVM, before its replica fits anything; may be null */
+    HeldMinibatchLoader(String exportDir, ReplicaSync sync) {
         this.exportDir = exportDir;
+        this.sync = sync;
     }
 
     @Override
     public DataSet load(Source source) throws IOException {
+        if (sync != null) {
+            sync.applyOnce();
+        }
         return Store.JVM.load(exportDir, source, budgetBytes());
     }
 

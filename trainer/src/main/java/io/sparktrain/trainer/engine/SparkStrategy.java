@@ -12,6 +12,8 @@ import org.deeplearning4j.spark.api.TrainingMaster;
 import org.deeplearning4j.spark.api.stats.SparkTrainingStats;
 import org.deeplearning4j.spark.parameterserver.training.SharedTrainingMaster;
 import org.nd4j.linalg.dataset.DataSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Training on the Spark executors with one of dl4j-spark's training masters (parameter averaging
@@ -20,6 +22,7 @@ import org.nd4j.linalg.dataset.DataSet;
  * and reused by every epoch; {@link #close()} deletes that directory.
  */
 public final class SparkStrategy implements TrainingStrategy {
+    private static final Logger LOG = LoggerFactory.getLogger(SparkStrategy.class);
     private final JavaSparkContext sc;
     private final SparkNetwork sparkNetwork;
     private final TrainingMaster<?, ?> master;
@@ -27,16 +30,24 @@ public final class SparkStrategy implements TrainingStrategy {
     /** Null when minibatches are recomputed from the source every round (averaging's direct approach). */
     private final MinibatchExport export;
     private final Runnable cleanupOnShutdown;
+    private final boolean syncReplicas;
+    private int epochsFitted;
 
     private static final int SHUTDOWN_PRIORITY = 30;
 
     /**
-     * @param exportDir directory minibatches are exported to, unique to this run (deleted by {@link #close()})
-     * @param export    export the minibatches once and train every epoch from the files
+     * @param exportDir    directory minibatches are exported to, unique to this run (deleted by {@link #close()})
+     * @param export       export the minibatches once and train every epoch from the files
+     * @param syncReplicas give gradient sharing's one-thread executor replicas the driver's parameters at
+     *                     each epoch's start ({@link ReplicaSync}); needs {@code export}
      */
     public SparkStrategy(JavaSparkContext sc, Network network, TrainingMaster<?, ?> master, Path exportDir,
-            boolean export, boolean collectStats) {
+            boolean export, boolean syncReplicas, boolean collectStats) {
+        if (syncReplicas && !export) {
+            throw new IllegalArgumentException("replicas are synced by the loader of exported minibatches: export them");
+        }
         this.sc = sc;
+        this.syncReplicas = syncReplicas;
         this.master = master;
         this.exportDir = exportDir;
         this.export = export ? new MinibatchExport(sc, exportDir) : null;
@@ -53,10 +64,29 @@ public final class SparkStrategy implements TrainingStrategy {
         if (export == null) {
             sparkNetwork.fit(train);
         } else {
-            sparkNetwork.fitPaths(export.paths(train), new HeldMinibatchLoader(exportDir.toString()));
+            fitExported(train);
         }
         // Parameter averaging reports the workers' mean score; gradient sharing reports none (0).
         return master instanceof SharedTrainingMaster ? null : sparkNetwork.score();
+    }
+
+    private void fitExported(JavaRDD<DataSet> train) {
+        JavaRDD<String> paths = export.paths(train);
+        epochsFitted++;
+        if (!syncReplicas) {
+            sparkNetwork.fitPaths(paths, new HeldMinibatchLoader(exportDir.toString()));
+            return;
+        }
+        ReplicaSync sync = ReplicaSync.forEpoch(sc, sparkNetwork.network().params(), exportDir + "#" + epochsFitted);
+        try {
+            sparkNetwork.fitPaths(paths, new HeldMinibatchLoader(exportDir.toString(), sync));
+            if (epochsFitted > 1) {
+                LOG.info(String.format("gradient sharing: executor replicas had drifted from the driver's network by up"
+                        + " to %.1f%% of its parameters' norm; reset to it at the epoch's start", 100 * sync.largestDrift()));
+            }
+        } finally {
+            sync.release();
+        }
     }
 
     @Override

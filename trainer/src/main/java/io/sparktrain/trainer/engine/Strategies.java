@@ -30,14 +30,15 @@ public final class Strategies {
             case "local" -> new LocalStrategy(network);
             case "averaging" -> new SparkStrategy(sc, network, TrainingMasters.averaging(train.averaging(),
                     sc.defaultParallelism(), train.batchSize(), seed, train.collectStats()), exportDir, export,
-                    train.collectStats());
+                    false, train.collectStats());
             case "sharing" -> {
                 SharingSupport.prepareDriver(sc);
                 int workers = train.sharing().workersPerNode() > 0 ? train.sharing().workersPerNode() : tasksPerExecutor;
-                // Gradient sharing always trains from exported minibatches.
+                // Gradient sharing always trains from exported minibatches. One training thread per executor
+                // trains DL4J's replica itself, which can be synced; several train copies of it.
                 yield new SparkStrategy(sc, network, TrainingMasters.sharing(train.sharing(), train.batchSize(), workers,
                         SharingSupport.controllerAddress(train.sharing(), sc), train.averaging().prefetch(),
-                        train.collectStats()), exportDir, true, train.collectStats());
+                        train.collectStats()), exportDir, true, workers == 1, train.collectStats());
             }
             default -> throw new IllegalArgumentException("train.strategy = " + train.strategy()
                     + " is not a strategy; use averaging, sharing or local");

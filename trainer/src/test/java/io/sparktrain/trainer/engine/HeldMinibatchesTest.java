@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sparktrain.config.SparkSection;
-import io.sparktrain.trainer.job.SparkSessions;
-import io.sparktrain.trainer.model.NetworkSpec;
-import io.sparktrain.trainer.model.Specs;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -43,22 +38,12 @@ class HeldMinibatchesTest {
     }
 
     private static Network network() {
-        NetworkSpec spec = Specs.parse("""
-                input { size = 4 }
-                weight-init = xavier
-                layers = [
-                  { type = dense, units = 8, activation = relu }
-                  { type = output, units = 3, activation = softmax, loss = cross-entropy }
-                ]
-                optimizer { type = adam, learning-rate = 0.05 }
-                """);
-        return Network.build(spec, SEED);
+        return EngineFixtures.smallNetwork("relu", SEED);
     }
 
     @Test
     void localStrategyTrainsTheSameOnKeptAndOnStreamedMinibatches() {
-        SparkSession spark = SparkSessions.start(SparkSessions.sparkConf("held", "local[2]",
-                new SparkSection("local[2]", Map.of("spark.ui.enabled", "false"))));
+        SparkSession spark = EngineFixtures.localSpark("held", "local[2]");
         try {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             List<DataSet> batches = new ArrayList<>();

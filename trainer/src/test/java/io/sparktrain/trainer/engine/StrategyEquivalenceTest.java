@@ -5,12 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktrain.config.AveragingSection;
-import io.sparktrain.config.SparkSection;
-import io.sparktrain.trainer.job.SparkSessions;
-import io.sparktrain.trainer.model.NetworkSpec;
-import io.sparktrain.trainer.model.Specs;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -30,16 +25,7 @@ class StrategyEquivalenceTest {
     private static final int EPOCHS = 5;
 
     private static Network network() {
-        NetworkSpec spec = Specs.parse("""
-                input { size = 4 }
-                weight-init = xavier
-                layers = [
-                  { type = dense, units = 8, activation = tanh }
-                  { type = output, units = 3, activation = softmax, loss = cross-entropy }
-                ]
-                optimizer { type = adam, learning-rate = 0.05 }
-                """);
-        return Network.build(spec, SEED);
+        return EngineFixtures.smallNetwork("tanh", SEED);
     }
 
     /** One minibatch of 32 random examples with one-hot labels. */
@@ -54,8 +40,7 @@ class StrategyEquivalenceTest {
 
     @Test
     void averagingWithOneWorkerAndFrequencyOneEqualsLocalTraining(@TempDir java.nio.file.Path work) {
-        SparkSession spark = SparkSessions.start(SparkSessions.sparkConf("equivalence", "local[1]",
-                new SparkSection("local[1]", Map.of("spark.ui.enabled", "false"))));
+        SparkSession spark = EngineFixtures.localSpark("equivalence", "local[1]");
         try {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             JavaRDD<DataSet> data = sc.parallelize(List.of(minibatch()), 1);
@@ -73,7 +58,7 @@ class StrategyEquivalenceTest {
             Network averaged;
             try (SparkStrategy strategy = new SparkStrategy(sc, network(), TrainingMasters.averaging(
                     new AveragingSection(1, 0, "export", work.toString(), "never"), 1, 32, SEED, false),
-                    exportDir, true, false)) {
+                    exportDir, true, false, false)) {
                 for (int epoch = 0; epoch < EPOCHS; epoch++) {
                     strategy.fitEpoch(data);
                 }

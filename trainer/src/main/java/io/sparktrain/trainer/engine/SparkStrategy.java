@@ -73,17 +73,17 @@ public final class SparkStrategy implements TrainingStrategy {
     private void fitExported(JavaRDD<DataSet> train) {
         JavaRDD<String> paths = export.paths(train);
         epochsFitted++;
-        if (!syncReplicas) {
+        // A run's first epoch trains replicas built from the training master's own broadcast of the
+        // driver's network: nothing to reset yet.
+        if (!syncReplicas || epochsFitted == 1) {
             sparkNetwork.fitPaths(paths, new HeldMinibatchLoader(exportDir.toString()));
             return;
         }
         ReplicaSync sync = ReplicaSync.forEpoch(sc, sparkNetwork.network().params(), exportDir + "#" + epochsFitted);
         try {
             sparkNetwork.fitPaths(paths, new HeldMinibatchLoader(exportDir.toString(), sync));
-            if (epochsFitted > 1) {
-                LOG.info(String.format("gradient sharing: executor replicas had drifted from the driver's network by up"
-                        + " to %.1f%% of its parameters' norm; reset to it at the epoch's start", 100 * sync.largestDrift()));
-            }
+            LOG.info(String.format("gradient sharing: executor replicas had drifted from the driver's network by up"
+                    + " to %.1f%% of its parameters' norm; reset to it at the epoch's start", 100 * sync.largestDrift()));
         } finally {
             sync.release();
         }

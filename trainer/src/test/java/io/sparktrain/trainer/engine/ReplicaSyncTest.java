@@ -16,23 +16,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * found to the driver.
  */
 class ReplicaSyncTest {
-    private static Network network(long seed) {
-        return EngineFixtures.smallNetwork("relu", seed);
-    }
-
     @Test
     void aTaskSetsItsReplicaToTheDriversParametersAndReportsTheDrift() {
         SparkSession spark = EngineFixtures.localSpark("replica-sync", "local[1]");
         try {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            INDArray driver = network(1).params();
-            INDArray drifted = network(2).params();
+            INDArray driver = EngineFixtures.smallNetwork("relu", 1).params();
+            INDArray drifted = EngineFixtures.smallNetwork("relu", 2).params();
             assertNotEquals(driver, drifted, "two seeds give two networks");
             double drift = drifted.distance2(driver) / driver.norm2Number().doubleValue();
 
             ReplicaSync sync = ReplicaSync.forEpoch(sc, driver, "run#2");
             List<INDArray> synced = sc.parallelize(List.of(2L), 1).map(seed -> {
-                Network.Stack replica = (Network.Stack) network(seed);
+                Network.Stack replica = (Network.Stack) EngineFixtures.smallNetwork("relu", seed);
                 sync.syncToDriver(replica.network());
                 return replica.params();
             }).collect();

@@ -47,6 +47,11 @@ class StandaloneClusterIT {
     static Path tmp;
     private static final Path CLUSTER_DIR = PROJECT.toPath().resolve("trainer/target/cluster-it");
     private static LocalCluster cluster;
+    /**
+     * Epochs of the averaging runs. At 4, with the shipped averaging frequency of 40, the undisturbed
+     * run measured 0.9709-0.9738 in six runs: too close to its 0.97 bar.
+     */
+    private static final int AVERAGING_EPOCHS = 5;
     /** Test accuracy of the undisturbed averaging run, the yardstick of the fault-tolerance test. */
     private static Double undisturbedAccuracy;
 
@@ -119,9 +124,9 @@ class StandaloneClusterIT {
         TestData.mnist("train-images-idx3-ubyte");
         Path out = Files.createDirectories(tmp.resolve("launcher"));
         long start = System.nanoTime();
-        ScriptRun run = ScriptRun.run(TRAINING, DRIVER_MEMORY, "sparktrain", fullMnistOnCluster(out, 4));
+        ScriptRun run = ScriptRun.run(TRAINING, DRIVER_MEMORY, "sparktrain", fullMnistOnCluster(out, AVERAGING_EPOCHS));
         report("scripts/sparktrain --master " + cluster.masterUrl(), run, start);
-        undisturbedAccuracy = assertTrainedOnBothExecutors(out, run, 4, 0.97);
+        undisturbedAccuracy = assertTrainedOnBothExecutors(out, run, AVERAGING_EPOCHS, 0.97);
     }
 
     /**
@@ -157,8 +162,8 @@ class StandaloneClusterIT {
     void executorKilledMidEpochDoesNotStopTraining() throws IOException, InterruptedException {
         assertTrue(undisturbedAccuracy != null, "needs the undisturbed run of the first test as its yardstick");
         Path out = Files.createDirectories(tmp.resolve("fault"));
-        Launched job = Launched.start(DRIVER_MEMORY, fullMnistOnCluster(out, 4).toArray(String[]::new));
-        job.awaitLine(line -> line.contains("epoch 1/4"), (int) TRAINING.toSeconds());
+        Launched job = Launched.start(DRIVER_MEMORY, fullMnistOnCluster(out, AVERAGING_EPOCHS).toArray(String[]::new));
+        job.awaitLine(line -> line.contains("epoch 1/" + AVERAGING_EPOCHS), (int) TRAINING.toSeconds());
         Thread.sleep(3000);
         long victim = Executors.pids(CLUSTER_DIR).stream().findFirst()
                 .orElseThrow(() -> new AssertionError("no executor JVM found to kill; output:\n" + job.output()));

@@ -73,7 +73,7 @@ class TableConfigTest {
     void aSoftmaxOutputForANumberToPredictIsNamed() {
         String message = problems(REGRESSION.replace("units = 1, activation = identity, loss = mse",
                 "units = 3, activation = softmax, loss = cross-entropy"));
-        assertTrue(message.contains("model.layers[1].units: is 3 unit(s) with loss cross-entropy, but data.labels is empty"),
+        assertTrue(message.contains("model.layers[1].units: is 3 unit(s) with loss cross-entropy, but the label is a number to predict"),
                 message);
     }
 
@@ -87,7 +87,7 @@ class TableConfigTest {
     void aClassifierMetricCannotStopARegression() {
         String message = problems(REGRESSION, "train.early-stopping.enabled=true", "train.validation-fraction=0.1");
         assertTrue(message.contains("train.early-stopping.metric: is 'accuracy', which a regression does not report;"
-                + " allowed: [loss, rmse, mae]"), message);
+                + " allowed: loss, rmse, mae"), message);
     }
 
     @Test

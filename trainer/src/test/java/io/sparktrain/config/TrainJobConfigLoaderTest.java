@@ -56,7 +56,7 @@ class TrainJobConfigLoaderTest {
         TrainJobConfig config = load(VALID);
         assertEquals("test", config.job().name());
         assertEquals(42, config.job().seed());
-        assertEquals("averaging", config.train().strategy());
+        assertEquals(Strategy.AVERAGING, config.train().strategy());
         assertEquals(128, config.train().batchSize());
         assertEquals(10, config.train().averaging().frequency());
         assertEquals("local[*]", config.spark().master());

@@ -1,6 +1,8 @@
 package io.sparktrain.trainer.ml;
 
 import io.sparktrain.config.NetworkTrainingConfig;
+import io.sparktrain.config.Task;
+import io.sparktrain.config.TaskChecks;
 import io.sparktrain.config.TrainJobConfigLoader;
 import io.sparktrain.pipeline.batch.FeatureSpec;
 import io.sparktrain.pipeline.batch.LabelSpec;
@@ -18,7 +20,6 @@ import org.apache.spark.ml.attribute.Attribute;
 import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructType;
 
@@ -115,12 +116,16 @@ public abstract class NetworkEstimator extends Estimator<NetworkModel> implement
         transformSchema(dataset.schema());
         NetworkTrainingConfig config = TrainJobConfigLoader.loadNetworkTraining(getClass().getSimpleName() + ".spec",
                 $(spec()), overrides());
+        Task task = isClassification() ? Task.CLASSIFICATION : Task.REGRESSION;
         List<String> classes = isClassification() ? classNames(dataset.schema(), config.model()) : List.of();
+        TaskChecks.outputUnits(config.model().outputLayer(), task, classes.size(), "the labels").ifPresent(problem -> {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": the output layer's units " + problem);
+        });
         FeatureSpec features = getMaskCol().isEmpty() ? FeatureSpec.vector(getFeaturesCol())
                 : FeatureSpec.sequence(getFeaturesCol(), getMaskCol());
         MiniBatcher batcher = new MiniBatcher(features, labelSpec(config.model(), classes), getWeightCol(),
                 config.train().batchSize());
-        Network trained = new EstimatorTraining(dataset.sparkSession(), config).train(batcher, dataset.toDF(), classes);
+        Network trained = new EstimatorTraining(dataset.sparkSession(), config, task).train(batcher, dataset.toDF(), classes);
         NetworkModel model = new NetworkModel(uid, getTask(), NetworkBlob.of(trained));
         copyValues(model, extractParamMap());
         model.setLabels(classes);

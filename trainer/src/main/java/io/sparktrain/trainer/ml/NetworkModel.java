@@ -2,7 +2,7 @@ package io.sparktrain.trainer.ml;
 
 import io.sparktrain.pipeline.batch.FeatureSpec;
 import io.sparktrain.trainer.engine.Network;
-import io.sparktrain.trainer.job.ThreadPlan;
+import io.sparktrain.trainer.engine.ThreadPlan;
 import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -124,7 +124,7 @@ public final class NetworkModel extends Model<NetworkModel> implements NetworkPa
 
     /** Native threads per scoring task: the cores of an executor shared by the tasks it runs at once. */
     private static int scoringThreads(SparkConf conf) {
-        return ThreadPlan.threadsPerTask(0, "averaging", conf, Runtime.getRuntime().availableProcessors());
+        return ThreadPlan.sharedByConcurrentTasks(conf, Runtime.getRuntime().availableProcessors());
     }
 
     @Override

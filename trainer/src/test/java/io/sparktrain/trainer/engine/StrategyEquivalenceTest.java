@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparktrain.config.AveragingApproach;
 import io.sparktrain.config.AveragingSection;
+import io.sparktrain.config.Repartitioning;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -56,9 +58,10 @@ class StrategyEquivalenceTest {
 
             Path exportDir = new Path(work.resolve("export").toUri());
             Network averaged;
-            try (SparkStrategy strategy = new SparkStrategy(sc, network(), TrainingMasters.averaging(
-                    new AveragingSection(1, 0, "export", work.toString(), "never"), 1, 32, SEED, false),
-                    exportDir, true, false, false)) {
+            AveragingSection settings = new AveragingSection(1, 0, AveragingApproach.EXPORT, work.toString(),
+                    Repartitioning.NEVER);
+            try (SparkStrategy strategy = new SparkStrategy(sc, network(), TrainingMasters.averaging(settings, 1, 32,
+                    SEED, false), exportDir, true, false, false)) {
                 for (int epoch = 0; epoch < EPOCHS; epoch++) {
                     strategy.fitEpoch(data);
                 }

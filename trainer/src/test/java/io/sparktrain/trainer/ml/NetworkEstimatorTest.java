@@ -89,11 +89,13 @@ class NetworkEstimatorTest {
         return (double) bad.filter("prediction = 1.0").count() / bad.count();
     }
 
-    @Test
-    void regressorLearnsTheLineAndSparkEvaluatesIt(@TempDir Path dir) {
+    private static Dataset<Row> line() {
         String uri = TestData.dataset("linear", "linear.csv").toURI().toString();
-        Dataset<Row> table = NumericColumns.asDoubles(new TableReader(spark).read(uri,
+        return NumericColumns.asDoubles(new TableReader(spark).read(uri,
                 new TableOptions("csv", true, ",", List.of(), false)), List.of("x", "y"), uri, "columns");
+    }
+
+    private static PipelineModel fitLine(Dataset<Row> table, Path dir, String train, int epochs) {
         String spec = """
                 model {
                   input { size = 1 }
@@ -101,13 +103,33 @@ class NetworkEstimatorTest {
                   optimizer { type = adam, learning-rate = 0.05 }
                 }
                 train { batch-size = 32 }
-                """ + "train.averaging.work-dir = \"" + dir + "\"\n";
-        NetworkEstimator regressor = new NetworkRegressor().setSpec(spec).setEpochs(5).setLabelCol("y");
-        PipelineModel model = new Pipeline().setStages(new PipelineStage[] {
+                """ + "train.averaging.work-dir = \"" + dir + "\"\n" + train;
+        NetworkEstimator regressor = new NetworkRegressor().setSpec(spec).setEpochs(epochs).setLabelCol("y");
+        return new Pipeline().setStages(new PipelineStage[] {
                 new VectorAssembler().setInputCols(new String[] {"x"}).setOutputCol("features"), regressor}).fit(table);
-        double rmse = new RegressionEvaluator().setLabelCol("y").evaluate(model.transform(table));
+    }
+
+    @Test
+    void regressorLearnsTheLineAndSparkEvaluatesIt(@TempDir Path dir) {
+        Dataset<Row> table = line();
+        double rmse = new RegressionEvaluator().setLabelCol("y").evaluate(fitLine(table, dir, "", 5).transform(table));
         // y = 2x + 1 + U(0,1): the noise alone has a standard deviation of 0.289.
         assertTrue(rmse < 0.31, "rmse " + rmse);
+    }
+
+    @Test
+    void regressorWithAValidationFractionWatchesItsLoss(@TempDir Path dir) {
+        // Early stopping off keeps its default metric, accuracy, which a regression does not report: the loop
+        // looked it up in the validation metrics and failed unboxing null.
+        Dataset<Row> table = line();
+        PipelineModel model = fitLine(table, dir, "train { validation-fraction = 0.2, strategy = local }", 3);
+        double rmse = new RegressionEvaluator().setLabelCol("y").evaluate(model.transform(table));
+        assertTrue(rmse < 0.5, "rmse " + rmse);
+
+        IllegalArgumentException accuracy = assertThrows(IllegalArgumentException.class, () -> fitLine(table, dir,
+                "train { validation-fraction = 0.2, early-stopping { enabled = true, metric = accuracy } }", 1));
+        assertTrue(accuracy.getMessage().contains("train.early-stopping.metric is 'accuracy', which a regression does"
+                + " not report; allowed: loss, rmse, mae"), accuracy.getMessage());
     }
 
     @Test

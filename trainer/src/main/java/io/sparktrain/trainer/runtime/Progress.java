@@ -1,4 +1,4 @@
-package io.sparktrain.trainer.job;
+package io.sparktrain.trainer.runtime;
 
 import io.sparktrain.trainer.engine.EpochResult;
 import java.util.Map;
@@ -35,7 +35,7 @@ public final class Progress {
     }
 
     /** The metrics a person looks at first: accuracy and F1 of a classifier, rmse, mae and r2 of a regression. */
-    static String headline(Map<String, Double> metrics) {
+    public static String headline(Map<String, Double> metrics) {
         return metrics.containsKey("accuracy")
                 ? String.format("accuracy %.4f  f1 %.4f", metrics.get("accuracy"), metrics.get("f1"))
                 : String.format("rmse %.4f  mae %.4f  r2 %.4f", metrics.get("rmse"), metrics.get("mae"), metrics.get("r2"));

@@ -1,5 +1,6 @@
-package io.sparktrain.trainer.job;
+package io.sparktrain.trainer.engine;
 
+import io.sparktrain.config.Strategy;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
@@ -18,12 +19,20 @@ public final class ThreadPlan {
      * @param configured {@code train.threads-per-task}; a positive value is taken as is
      * @param strategy   {@code local} trains in one thread of the driver, so it gets every core
      */
-    public static int threadsPerTask(int configured, String strategy, SparkConf conf, int machineCores) {
+    public static int threadsPerTask(int configured, Strategy strategy, SparkConf conf, int machineCores) {
         if (configured > 0) {
             return configured;
         }
+        if (strategy == Strategy.LOCAL) {
+            return machineCores;
+        }
+        return sharedByConcurrentTasks(conf, machineCores);
+    }
+
+    /** Threads per task when every task slot of an executor runs at once (training or scoring tasks). */
+    public static int sharedByConcurrentTasks(SparkConf conf, int machineCores) {
         String master = conf.get("spark.master", "local[*]");
-        if (strategy.equals("local") || master.equals("local")) {
+        if (master.equals("local")) {
             return machineCores;
         }
         Matcher local = LOCAL.matcher(master);

@@ -1,4 +1,4 @@
-package io.sparktrain.trainer.job;
+package io.sparktrain.trainer.runtime;
 
 import io.sparktrain.config.DataSection;
 import io.sparktrain.pipeline.source.DataSourceException;

@@ -1,6 +1,13 @@
-package io.sparktrain.trainer.model;
+package io.sparktrain.config;
 
-import io.sparktrain.config.ConfigReader;
+import io.sparktrain.trainer.model.GradientClipping;
+import io.sparktrain.trainer.model.LearningRateSchedule;
+import io.sparktrain.trainer.model.NetworkSpec;
+import io.sparktrain.trainer.model.OptimizerSpec;
+import io.sparktrain.trainer.model.OptimizerType;
+import io.sparktrain.trainer.model.Shape;
+import io.sparktrain.trainer.model.Topology;
+import io.sparktrain.trainer.model.WeightInit;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +27,7 @@ public final class NetworkSpecReader {
     public static Optional<NetworkSpec> read(ConfigReader model) {
         int before = model.problemCount();
         Shape input = readInput(model.section("input"));
-        LayerSpecReader layers = new LayerSpecReader(ConfigChoice.read(model, "weight-init", WeightInit.class),
+        LayerSpecReader layers = new LayerSpecReader(model.choice("weight-init", WeightInit.class),
                 model.decimal("dropout", 0, 0.99));
         double l2 = model.decimal("l2", 0, 1);
         GradientClipping clipping = readClipping(model.section("gradient-clipping"));
@@ -61,13 +68,13 @@ public final class NetworkSpecReader {
     }
 
     private static GradientClipping readClipping(ConfigReader clipping) {
-        return new GradientClipping(ConfigChoice.read(clipping, "type", GradientClipping.Type.class),
+        return new GradientClipping(clipping.choice("type", GradientClipping.Type.class),
                 clipping.decimal("threshold", 1e-6, 1e6));
     }
 
     private static OptimizerSpec readOptimizer(ConfigReader optimizer) {
         int before = optimizer.problemCount();
-        OptimizerType type = ConfigChoice.read(optimizer, "type", OptimizerType.class);
+        OptimizerType type = optimizer.choice("type", OptimizerType.class);
         double momentum = optimizer.decimal("momentum", 0, 0.9999);
         if (optimizer.problemCount() == before && momentum > 0 && type != OptimizerType.SGD) {
             optimizer.problem("momentum", "is " + momentum + " but only sgd uses momentum; remove it or set"

@@ -1,6 +1,9 @@
-package io.sparktrain.trainer.model;
+package io.sparktrain.config;
 
-import io.sparktrain.config.ConfigReader;
+import io.sparktrain.trainer.model.LayerSpec;
+import io.sparktrain.trainer.model.LayerType;
+import io.sparktrain.trainer.model.Shape;
+import io.sparktrain.trainer.model.Topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

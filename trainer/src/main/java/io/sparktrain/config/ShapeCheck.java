@@ -1,6 +1,9 @@
-package io.sparktrain.trainer.model;
+package io.sparktrain.config;
 
-import io.sparktrain.config.ConfigReader;
+import io.sparktrain.trainer.model.LayerSpec;
+import io.sparktrain.trainer.model.Shape;
+import io.sparktrain.trainer.model.ShapeCalculator;
+import io.sparktrain.trainer.model.ShapeException;
 import java.util.List;
 import java.util.Optional;
 

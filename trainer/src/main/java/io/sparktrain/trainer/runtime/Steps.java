@@ -1,4 +1,4 @@
-package io.sparktrain.trainer.job;
+package io.sparktrain.trainer.runtime;
 
 import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaSparkContext;

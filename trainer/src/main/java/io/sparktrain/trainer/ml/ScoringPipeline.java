@@ -1,8 +1,7 @@
-package io.sparktrain.trainer.job;
+package io.sparktrain.trainer.ml;
 
 import io.sparktrain.pipeline.batch.FeatureSpec;
 import io.sparktrain.trainer.engine.Network;
-import io.sparktrain.trainer.ml.NetworkModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.sparktrain.trainer.job;
+package io.sparktrain.trainer.data;
 
 import io.sparktrain.config.TextSection;
 import io.sparktrain.pipeline.source.TextColumnSource;

@@ -1,4 +1,4 @@
-package io.sparktrain.trainer.job;
+package io.sparktrain.trainer.data;
 
 import io.sparktrain.config.DataInputs;
 import io.sparktrain.config.DataSection;
@@ -27,14 +27,14 @@ import org.apache.spark.sql.SparkSession;
  * (a {@link TextSequencer} in the saved pipeline) turning every document into padded token indices
  * with a mask.
  */
-final class TextData {
-    static final String TOKENS_COL = "tokens";
-    static final String MASK_COL = "tokens_mask";
+public final class TextData {
+    public static final String TOKENS_COL = "tokens";
+    public static final String MASK_COL = "tokens_mask";
 
     private TextData() {
     }
 
-    static PreparedRows prepare(SparkSession spark, DataSection data, long seed) {
+    public static PreparedRows prepare(SparkSession spark, DataSection data, long seed) {
         DataInputs.Text text = data.text().orElseThrow();
         Dataset<Row> train = labelled(spark, text.train(), data);
         Dataset<Row> test;

@@ -1,8 +1,13 @@
-package io.sparktrain.trainer.model;
+package io.sparktrain.config;
 
 import static io.sparktrain.trainer.model.Topology.Graph.INPUT;
 
-import io.sparktrain.config.ConfigReader;
+import io.sparktrain.trainer.model.EmbeddingLayerSpec;
+import io.sparktrain.trainer.model.LayerSpec;
+import io.sparktrain.trainer.model.LayerType;
+import io.sparktrain.trainer.model.Shape;
+import io.sparktrain.trainer.model.Topology;
+import io.sparktrain.trainer.model.VertexSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

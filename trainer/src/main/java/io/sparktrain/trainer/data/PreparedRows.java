@@ -1,4 +1,4 @@
-package io.sparktrain.trainer.job;
+package io.sparktrain.trainer.data;
 
 import java.util.List;
 import java.util.Map;
@@ -22,9 +22,9 @@ import org.apache.spark.sql.Row;
  *                      it trains on, after any validation rows are held out, and to nothing else
  * @param classWeights  per class index, the loss weight the pipeline fitted (class-weights method); else empty
  */
-record PreparedRows(Dataset<Row> train, Dataset<Row> test, PipelineModel pipeline, long trainRows, List<String> report,
+public record PreparedRows(Dataset<Row> train, Dataset<Row> test, PipelineModel pipeline, long trainRows, List<String> report,
         Map<String, Double> testBaselines, UnaryOperator<Dataset<Row>> rebalance, List<Double> classWeights) {
-    static final String MEAN_BASELINE_RMSE = "mean_baseline_rmse";
+    public static final String MEAN_BASELINE_RMSE = "mean_baseline_rmse";
 
     /** Rows whose pipeline does not rebalance. */
     PreparedRows(Dataset<Row> train, Dataset<Row> test, PipelineModel pipeline, long trainRows, List<String> report,

@@ -1,6 +1,26 @@
-package io.sparktrain.trainer.model;
+package io.sparktrain.config;
 
-import io.sparktrain.config.ConfigReader;
+import io.sparktrain.trainer.model.Activation;
+import io.sparktrain.trainer.model.AddLayerSpec;
+import io.sparktrain.trainer.model.BatchNormLayerSpec;
+import io.sparktrain.trainer.model.ConfigChoice;
+import io.sparktrain.trainer.model.Conv2dLayerSpec;
+import io.sparktrain.trainer.model.DenseLayerSpec;
+import io.sparktrain.trainer.model.Dims;
+import io.sparktrain.trainer.model.DropoutLayerSpec;
+import io.sparktrain.trainer.model.EmbeddingLayerSpec;
+import io.sparktrain.trainer.model.FlattenLayerSpec;
+import io.sparktrain.trainer.model.LayerSpec;
+import io.sparktrain.trainer.model.LayerType;
+import io.sparktrain.trainer.model.Loss;
+import io.sparktrain.trainer.model.LstmLayerSpec;
+import io.sparktrain.trainer.model.MergeLayerSpec;
+import io.sparktrain.trainer.model.OutputLayerSpec;
+import io.sparktrain.trainer.model.Padding;
+import io.sparktrain.trainer.model.PoolingLayerSpec;
+import io.sparktrain.trainer.model.ShapeCalculator;
+import io.sparktrain.trainer.model.WeightInit;
+import io.sparktrain.trainer.model.Window;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,7 +85,7 @@ final class LayerSpecReader {
     private OutputLayerSpec output(ConfigReader layer, double defaultDropout) {
         int before = layer.problemCount();
         OutputLayerSpec output = new OutputLayerSpec(units(layer), activation(layer),
-                ConfigChoice.read(layer, "loss", Loss.class),
+                layer.choice("loss", Loss.class),
                 layer.has("class-weights") ? layer.decimalList("class-weights", 0, 1e6) : List.of(),
                 dropout(layer, defaultDropout), weightInit(layer));
         if (layer.problemCount() == before) {
@@ -135,7 +155,7 @@ final class LayerSpecReader {
     }
 
     private static Activation activation(ConfigReader layer) {
-        return ConfigChoice.read(layer, "activation", Activation.class);
+        return layer.choice("activation", Activation.class);
     }
 
     private static double dropout(ConfigReader layer, double fallback) {
@@ -143,6 +163,6 @@ final class LayerSpecReader {
     }
 
     private WeightInit weightInit(ConfigReader layer) {
-        return layer.has("weight-init") ? ConfigChoice.read(layer, "weight-init", WeightInit.class) : weightInit;
+        return layer.has("weight-init") ? layer.choice("weight-init", WeightInit.class) : weightInit;
     }
 }

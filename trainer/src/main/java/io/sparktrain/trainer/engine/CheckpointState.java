@@ -1,7 +1,5 @@
-package io.sparktrain.trainer.bundle;
+package io.sparktrain.trainer.engine;
 
-import io.sparktrain.trainer.engine.EarlyStopping;
-import io.sparktrain.trainer.engine.EpochResult;
 import java.util.List;
 
 /**
@@ -15,5 +13,10 @@ import java.util.List;
 public record CheckpointState(int epoch, List<EpochResult> history, EarlyStopping earlyStopping) {
     public CheckpointState {
         history = List.copyOf(history);
+    }
+
+    /** Before the first epoch of a fresh run. */
+    public static CheckpointState fresh() {
+        return new CheckpointState(0, List.of(), EarlyStopping.start());
     }
 }

@@ -1,4 +1,4 @@
-package io.sparktrain.trainer.job;
+package io.sparktrain.trainer.data;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
@@ -43,12 +43,12 @@ import org.apache.spark.sql.SparkSession;
  * is written to the bundle as the data report. Class rebalancing is handed to the job as a
  * function, so that it touches only the rows the network trains on.
  */
-final class TableData {
+public final class TableData {
     private TableData() {
     }
 
     /** @param inputSize model.input.size, checked against the fitted pipeline's feature vector */
-    static PreparedRows prepare(SparkSession spark, DataSection data, long seed, BundleDirectory bundle, int inputSize) {
+    public static PreparedRows prepare(SparkSession spark, DataSection data, long seed, BundleDirectory bundle, int inputSize) {
         DataInputs.Table table = data.table().orElseThrow();
         FeaturePlan plan = table.section().features();
         TableReader reader = new TableReader(spark);

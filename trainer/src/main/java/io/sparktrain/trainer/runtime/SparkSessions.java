@@ -1,6 +1,7 @@
-package io.sparktrain.trainer.job;
+package io.sparktrain.trainer.runtime;
 
 import io.sparktrain.config.SparkSection;
+import io.sparktrain.config.Strategy;
 import io.sparktrain.config.TrainJobConfig;
 import io.sparktrain.trainer.engine.SharingSupport;
 import io.sparktrain.trainer.engine.StatsClock;
@@ -55,7 +56,7 @@ public final class SparkSessions {
      */
     public static SparkConf forTrainJob(TrainJobConfig config, String cliMaster) {
         SparkConf conf = sparkConf(config.job().name(), master(cliMaster, config.spark()), config.spark());
-        if (config.train().strategy().equals("sharing")) {
+        if (config.train().strategy() == Strategy.SHARING) {
             addExecutorJavaOptions(conf, SharingSupport.executorJavaOptions());
         }
         if (config.train().collectStats()) {

@@ -174,6 +174,25 @@ class TrainJobTest {
     }
 
     @Test
+    void aFolderOfExportedMinibatchesThatCannotBeDeletedLeavesTheRunAndItsBundleIntact(@TempDir Path dir)
+            throws IOException {
+        Path bundle = dir.resolve("bundle");
+        Path work = dir.resolve("undeletable-work");
+        // The doctor's writable-location probe would fail on this store: skip the checks.
+        new TrainJob(config(bundle, "train.epochs=1",
+                "train.averaging.work-dir=\"" + UndeletableFileSystem.SCHEME + "://" + work + "\"",
+                "spark.conf.\"spark.hadoop.fs." + UndeletableFileSystem.SCHEME + ".impl\"=\""
+                        + UndeletableFileSystem.class.getName() + "\""),
+                new TrainJob.Options("local[2]", false, false, false, true)).run();
+
+        assertTrue(Files.exists(bundle.resolve("bundle.json")), "the bundle is complete");
+        ModelSerializer.restoreMultiLayerNetwork(bundle.resolve("network.zip").toFile(), true);
+        try (Stream<Path> left = Files.list(work)) {
+            assertEquals(1, left.count(), "the export folder is left behind, with a warning naming it");
+        }
+    }
+
+    @Test
     void existingBundleIsRefusedBeforeAnyTraining(@TempDir Path dir) throws IOException {
         Path bundle = Files.createDirectories(dir.resolve("bundle"));
         Files.writeString(bundle.resolve("bundle.json"), "{\"keep\": true}");

@@ -156,6 +156,7 @@ public final class TrainJobConfigLoader {
 
         model.ifPresent(spec -> checkAcrossSections(root, data, spec));
         checkStoppingMetric(root, data, train);
+        checkSharingPorts(root, spark, train);
         root.finish(source);
         return new TrainJobConfig(source, job, spark, data, model.orElseThrow(), train, output, merged);
     }
@@ -330,6 +331,14 @@ public final class TrainJobConfigLoader {
         if (train.earlyStopping().enabled() && !fitting.contains(metric)) {
             root.problem("train.early-stopping.metric", "is '" + metric + "', which a "
                     + (data.regression() ? "regression" : "classifier") + " does not report; allowed: " + fitting);
+        }
+    }
+
+    /** Every executor the job's Spark properties allow needs a port at most 65535 (the driver checks again at run time). */
+    private static void checkSharingPorts(ConfigReader root, SparkSection spark, TrainSection train) {
+        if (train.strategy().equals("sharing") && !spark.master().startsWith("local")) {
+            ExecutorLimit.of(spark.conf()).flatMap(train.sharing()::portRangeProblem)
+                    .ifPresent(problem -> root.problem("train.sharing.port", problem));
         }
     }
 

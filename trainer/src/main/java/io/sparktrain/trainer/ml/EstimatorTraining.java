@@ -16,6 +16,7 @@ import io.sparktrain.trainer.job.Progress;
 import io.sparktrain.trainer.job.ThreadPlan;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -39,7 +40,11 @@ final class EstimatorTraining {
         this.config = config;
     }
 
-    Network train(MiniBatcher batcher, Dataset<Row> rows, List<String> classes) {
+    /** The trained network and the rows it trained on in each epoch. */
+    record Trained(Network network, long trainedRows) {}
+
+    /** @param rebalance an imbalance stage's resampling, for the training rows left after validation is held out */
+    Trained train(MiniBatcher batcher, Dataset<Row> rows, List<String> classes, UnaryOperator<Dataset<Row>> rebalance) {
         TrainSection train = config.train();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         SparkConf conf = sc.getConf();
@@ -50,7 +55,7 @@ final class EstimatorTraining {
         Dataset<Row> cached = rows.cache();
         try {
             TrainingLoop.Data data = new TrainingRun(train, config.seed(), threads)
-                    .data(batcher, cached, cached.count(), Optional.empty(), classes);
+                    .data(batcher, cached, cached.count(), Optional.empty(), classes, rebalance);
             BestNetwork best = new BestNetwork();
             EarlyStoppingSection stopping = train.earlyStopping();
             boolean keepBest = stopping.enabled() && stopping.restoreBest();
@@ -61,7 +66,7 @@ final class EstimatorTraining {
                 TrainingLoop.Outcome outcome = loop.run(strategy, data,
                         new CheckpointState(0, List.of(), EarlyStopping.start()));
                 boolean restore = keepBest && outcome.last().earlyStopping().bestEpoch() != outcome.last().epoch();
-                return restore ? best.network() : strategy.network().copy();
+                return new Trained(restore ? best.network() : strategy.network().copy(), data.trainExamples());
             }
         } finally {
             cached.unpersist();

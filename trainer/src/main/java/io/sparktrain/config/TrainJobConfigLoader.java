@@ -154,6 +154,7 @@ public final class TrainJobConfigLoader {
 
         model.ifPresent(spec -> checkAcrossSections(root, data, spec));
         checkStoppingMetric(root, data, train);
+        checkSharingPorts(root, spark, train);
         root.finish(source);
         return new TrainJobConfig(source, job, spark, data, model.orElseThrow(), train, output, merged);
     }
@@ -324,6 +325,14 @@ public final class TrainJobConfigLoader {
     private static void checkStoppingMetric(ConfigReader root, DataSection data, TrainSection train) {
         TaskChecks.stoppingMetric(train.earlyStopping(), Task.of(data.regression()))
                 .ifPresent(problem -> root.problem("train.early-stopping.metric", problem));
+    }
+
+    /** Every executor the job's Spark properties allow needs a port at most 65535 (the driver checks again at run time). */
+    private static void checkSharingPorts(ConfigReader root, SparkSection spark, TrainSection train) {
+        if (train.strategy().equals("sharing") && !spark.master().startsWith("local")) {
+            ExecutorLimit.of(spark.conf()).flatMap(train.sharing()::portRangeProblem)
+                    .ifPresent(problem -> root.problem("train.sharing.port", problem));
+        }
     }
 
     private static void checkAcrossSections(ConfigReader root, DataSection data, NetworkSpec model) {

@@ -41,7 +41,7 @@ final class TrainSectionReader {
             sharing.problem("workers-per-node", "is 0; use -1 (one per task slot) or a positive number");
         }
         return new SharingSection(algorithm, threshold, sparsity, workersPerNode,
-                sharing.string("controller-address"), sharing.integer("port", 1024, 65000),
+                sharing.string("controller-address"), sharing.integer("port", SharingSection.MIN_PORT, 65000),
                 sharing.string("network-mask"));
     }
 

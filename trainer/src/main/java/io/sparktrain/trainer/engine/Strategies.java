@@ -38,7 +38,8 @@ public final class Strategies {
                 // Gradient sharing always trains from exported minibatches. One training thread per executor
                 // trains DL4J's replica itself, which can be synced; several train copies of it.
                 yield new SparkStrategy(sc, network, TrainingMasters.sharing(train.sharing(), train.batchSize(), workers,
-                        SharingSupport.controllerAddress(train.sharing(), sc), train.averaging().prefetch(),
+                        SharingSupport.controllerAddress(train.sharing(), sc),
+                        SharingSupport.portSupplier(train.sharing(), sc), train.averaging().prefetch(),
                         train.collectStats()), exportDir, true, workers == 1, train.collectStats());
             }
         };

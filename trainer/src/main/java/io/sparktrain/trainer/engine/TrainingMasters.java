@@ -50,13 +50,14 @@ public final class TrainingMasters {
      *
      * @param workersPerNode    training threads per executor
      * @param controllerAddress address executors reach the driver on
+     * @param ports             the UDP port of each JVM ({@link SharingSupport#portSupplier})
      */
     public static SharedTrainingMaster sharing(SharingSection settings, int batchSize, int workersPerNode,
-            String controllerAddress, int prefetch, boolean collectStats) {
+            String controllerAddress, ExecutorPortSupplier ports, int prefetch, boolean collectStats) {
         VoidConfiguration voidConfiguration = VoidConfiguration.builder()
                 .controllerAddress(controllerAddress)
                 .networkMask(settings.networkMask().isEmpty() ? null : settings.networkMask())
-                .portSupplier(new ExecutorPortSupplier(settings.port()))
+                .portSupplier(ports)
                 .executionMode(ExecutionMode.MANAGED)
                 .build();
         return new SharedTrainingMaster.Builder(voidConfiguration, thresholdAlgorithm(settings), batchSize)

@@ -12,6 +12,7 @@ import io.sparktrain.trainer.engine.TrainingLoop;
 import io.sparktrain.trainer.runtime.Progress;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -36,7 +37,11 @@ final class EstimatorTraining {
         this.task = task;
     }
 
-    Network train(MiniBatcher batcher, Dataset<Row> rows, List<String> classes) {
+    /** The trained network and the rows it trained on in each epoch. */
+    record Trained(Network network, long trainedRows) {}
+
+    /** @param rebalance an imbalance stage's resampling, for the training rows left after validation is held out */
+    Trained train(MiniBatcher batcher, Dataset<Row> rows, List<String> classes, UnaryOperator<Dataset<Row>> rebalance) {
         TrainSection train = config.train();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         requireNd4jKryo(sc.getConf());
@@ -44,10 +49,11 @@ final class EstimatorTraining {
         Trainer trainer = new Trainer(sc, train, config.seed(), task, progress::info, progress::epoch);
         Dataset<Row> cached = rows.cache();
         try {
-            TrainingLoop.Data data = trainer.rows().data(batcher, cached, cached.count(), Optional.empty(), classes);
-            return trainer.fit(Network.build(config.model(), config.seed()),
-                    CheckpointState.fresh(), data, Checkpoints.bestInMemory())
-                    .network();
+            TrainingLoop.Data data = trainer.rows().data(batcher, cached, cached.count(), Optional.empty(), classes,
+                    rebalance);
+            Network network = trainer.fit(Network.build(config.model(), config.seed()), CheckpointState.fresh(), data,
+                    Checkpoints.bestInMemory()).network();
+            return new Trained(network, data.trainExamples());
         } finally {
             cached.unpersist();
         }

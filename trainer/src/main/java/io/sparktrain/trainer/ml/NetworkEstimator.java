@@ -7,7 +7,6 @@ import io.sparktrain.config.TrainJobConfigLoader;
 import io.sparktrain.pipeline.batch.FeatureSpec;
 import io.sparktrain.pipeline.batch.LabelSpec;
 import io.sparktrain.pipeline.batch.MiniBatcher;
-import io.sparktrain.trainer.engine.Network;
 import io.sparktrain.trainer.model.NetworkSpec;
 import io.sparktrain.trainer.model.OutputLayerSpec;
 import java.util.ArrayList;
@@ -123,12 +122,17 @@ public abstract class NetworkEstimator extends Estimator<NetworkModel> implement
         });
         FeatureSpec features = getMaskCol().isEmpty() ? FeatureSpec.vector(getFeaturesCol())
                 : FeatureSpec.sequence(getFeaturesCol(), getMaskCol());
-        MiniBatcher batcher = new MiniBatcher(features, labelSpec(config.model(), classes), getWeightCol(),
+        // An imbalance stage before this estimator in a Pipeline left the rows as they were and marked them:
+        // its resampling is applied here, to the training rows alone.
+        TrainingRebalance rebalance = TrainingRebalance.of(dataset.schema(), this);
+        MiniBatcher batcher = new MiniBatcher(features, labelSpec(config.model(), classes), rebalance.weightCol(),
                 config.train().batchSize());
-        Network trained = new EstimatorTraining(dataset.sparkSession(), config, task).train(batcher, dataset.toDF(), classes);
-        NetworkModel model = new NetworkModel(uid, getTask(), NetworkBlob.of(trained));
+        EstimatorTraining.Trained trained = new EstimatorTraining(dataset.sparkSession(), config, task)
+                .train(batcher, dataset.toDF(), classes, rebalance.rebalance());
+        NetworkModel model = new NetworkModel(uid, getTask(), NetworkBlob.of(trained.network()));
         copyValues(model, extractParamMap());
         model.setLabels(classes);
+        model.setSummary(new TrainingSummary(trained.trainedRows(), rebalance.resampledBy()));
         return model.setParent(this);
     }
 

@@ -329,7 +329,7 @@ public final class TrainJobConfigLoader {
 
     /** Every executor the job's Spark properties allow needs a port at most 65535 (the driver checks again at run time). */
     private static void checkSharingPorts(ConfigReader root, SparkSection spark, TrainSection train) {
-        if (train.strategy().equals("sharing") && !spark.master().startsWith("local")) {
+        if (train.strategy() == Strategy.SHARING && !spark.master().startsWith("local")) {
             ExecutorLimit.of(spark.conf()).flatMap(train.sharing()::portRangeProblem)
                     .ifPresent(problem -> root.problem("train.sharing.port", problem));
         }

@@ -51,6 +51,8 @@ class StageRoundTripTest {
                         "missing"),
                 Arguments.of(new QuantileClipper().setInputCols("income").setOutputCols("income_clipped")
                         .setLowerQuantile(0.25).setUpperQuantile(0.75), "missing"),
+                Arguments.of(new ColumnCopier().setInputCols("income", "debt").setOutputCols("income.copy", "debt`copy"),
+                        "missing"),
                 Arguments.of(new RandomOversampler().setTargetRatio(0.75).setSeed(5), "imbalance"),
                 Arguments.of(new RandomUndersampler().setTargetRatio(0.5).setSeed(5), "imbalance"),
                 Arguments.of(new ClassWeighter().setWeightCol("w").setTargetRatio(0.5), "imbalance"),

@@ -1,7 +1,7 @@
 package io.sparktrain.trainer.data;
 
+import static io.sparktrain.pipeline.column.Columns.col;
 import static org.apache.spark.sql.functions.avg;
-import static org.apache.spark.sql.functions.col;
 
 import io.sparktrain.config.DataInputs;
 import io.sparktrain.config.DataSection;
@@ -9,6 +9,7 @@ import io.sparktrain.pipeline.check.CheckSpec;
 import io.sparktrain.pipeline.check.CheckedTable;
 import io.sparktrain.pipeline.check.RejectsWriter;
 import io.sparktrain.pipeline.check.TableCheck;
+import io.sparktrain.pipeline.column.Columns;
 import io.sparktrain.pipeline.report.ColumnReport;
 import io.sparktrain.pipeline.report.ColumnStatistics;
 import io.sparktrain.pipeline.report.DataReport;
@@ -66,15 +67,16 @@ public final class TableData {
             testRows = parts.heldOut();
         }
         Dataset<Row> checkedTrainRows = trainRows.cache();
-        String[] dropped = plan.dropColumns().toArray(String[]::new);
-        if (dropped.length > 0) {
-            trainRows = trainRows.na().drop(dropped).cache();
-            testRows = testRows.na().drop(dropped);
+        List<String> dropped = plan.dropColumns();
+        if (!dropped.isEmpty()) {
+            String[] quoted = Columns.quoted(dropped);
+            trainRows = trainRows.na().drop(quoted).cache();
+            testRows = testRows.na().drop(quoted);
         }
         long kept = trainRows.count();
         if (kept == 0) {
             throw new DataSourceException(table.train() + ": no training rows left of " + inputs.get(0).rowsKept()
-                    + (dropped.length > 0 ? ", all dropped for a missing feature" : " after the hold-out")
+                    + (dropped.isEmpty() ? " after the hold-out" : ", all dropped for a missing feature")
                     + "; check pipeline.missing, data.table.test-fraction and the data");
         }
         PipelineModel fitted = FeaturePipeline.of(plan).fit(trainRows);
@@ -116,7 +118,7 @@ public final class TableData {
 
     /** A categorical column's width is known once fitted: the vector must match model.input.size. */
     private static void checkWidth(Dataset<Row> train, FeaturePlan plan, int inputSize) {
-        int width = ((Vector) train.select(FeaturePlan.FEATURES_COL).first().get(0)).size();
+        int width = ((Vector) train.select(col(FeaturePlan.FEATURES_COL)).first().get(0)).size();
         if (width != inputSize) {
             throw new DataSourceException("model.input.size is " + inputSize + " but the fitted pipeline makes "
                     + width + " features (" + plan.columns().size() + " numeric, " + plan.missing().indicators().size()

@@ -1,6 +1,6 @@
 package io.sparktrain.trainer.score;
 
-import static org.apache.spark.sql.functions.col;
+import static io.sparktrain.pipeline.column.Columns.col;
 
 import io.sparktrain.trainer.bundle.BundleReader.LoadedBundle;
 import io.sparktrain.trainer.ml.ScoringPipeline;

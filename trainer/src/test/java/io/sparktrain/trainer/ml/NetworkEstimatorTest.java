@@ -11,7 +11,9 @@ import io.sparktrain.pipeline.split.HoldOut;
 import io.sparktrain.pipeline.table.NumericColumns;
 import io.sparktrain.pipeline.table.TableOptions;
 import io.sparktrain.pipeline.table.TableReader;
+import io.sparktrain.pipeline.testing.LocalSpark;
 import io.sparktrain.pipeline.testing.TestData;
+import io.sparktrain.testing.TrainerSpark;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -28,25 +30,13 @@ import org.apache.spark.ml.tuning.ParamGridBuilder;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The estimators with Spark ML's tuning and evaluation tools, per-example weights and regression. */
+@LocalSpark(threads = 2, factory = TrainerSpark.class)
 class NetworkEstimatorTest {
     private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = MlSpark.local2();
-    }
-
-    /** Later test classes build sessions of their own settings; getOrCreate would hand them this one. */
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     @Test
     void crossValidatorComparesTwoLearningRates(@TempDir Path dir) {

@@ -12,6 +12,7 @@ import io.sparktrain.pipeline.table.NumericColumns;
 import io.sparktrain.pipeline.table.TableOptions;
 import io.sparktrain.pipeline.table.TableReader;
 import io.sparktrain.pipeline.testing.LocalSpark;
+import io.sparktrain.pipeline.testing.SlowTest;
 import io.sparktrain.pipeline.testing.TestData;
 import io.sparktrain.testing.TrainerSpark;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The estimators with Spark ML's tuning and evaluation tools, per-example weights and regression. */
+@SlowTest
 @LocalSpark(threads = 2, factory = TrainerSpark.class)
 class NetworkEstimatorTest {
     private static SparkSession spark;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktrain.pipeline.split.HoldOut;
+import io.sparktrain.pipeline.testing.SlowTest;
 import io.sparktrain.testing.TrainerSpark;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * preprocessing stages on the real credit table, scored by Spark's own evaluators, saved, and
  * loaded in a fresh SparkSession with identical predictions.
  */
+@SlowTest
 class NetworkPipelineTest {
 
     @Test

@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.attribute.Attribute;
 import org.apache.spark.ml.attribute.NominalAttribute;
+import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.types.NumericType;
@@ -109,6 +110,13 @@ public abstract class NetworkEstimator extends Estimator<NetworkModel> implement
     public NetworkEstimator setPredictedLabelCol(String value) {
         return (NetworkEstimator) set(predictedLabelCol(), value);
     }
+
+    /**
+     * A copy of this estimator's class, uid and params with {@code extra} applied, typed as a network
+     * estimator so that callers holding one can go on setting params (as Spark's {@code Predictor}).
+     */
+    @Override
+    public abstract NetworkEstimator copy(ParamMap extra);
 
     @Override
     public NetworkModel fit(Dataset<?> dataset) {

@@ -11,6 +11,7 @@ import io.sparktrain.config.TrainJobConfig;
 import io.sparktrain.config.TrainJobConfigLoader;
 import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.pipeline.testing.IdxFiles;
+import io.sparktrain.pipeline.testing.SlowTest;
 import io.sparktrain.pipeline.testing.TestData;
 import io.sparktrain.trainer.bundle.BundleExistsException;
 import io.sparktrain.trainer.doctor.ChecksFailedException;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The train job end to end on Spark local[2]: the shipped MNIST config, on a slice of real MNIST
  * (4,000 training and 1,000 test images) so it runs in seconds.
  */
+@SlowTest
 class TrainJobTest {
     @TempDir
     static Path slices;

@@ -9,6 +9,9 @@ import io.sparktrain.pipeline.stage.ClassWeighter;
 import io.sparktrain.pipeline.stage.RandomOversampler;
 import io.sparktrain.pipeline.stage.RandomUndersampler;
 import io.sparktrain.pipeline.stage.Smote;
+import io.sparktrain.pipeline.testing.LocalSpark;
+import io.sparktrain.pipeline.testing.SlowTest;
+import io.sparktrain.testing.TrainerSpark;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +27,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * class 0 and 6 of class 1: the network trains on the resampled rows (imbalanced-learn's
  * pipeline: resampling at fit), and the fitted pipeline transforms rows without resampling them.
  */
+@SlowTest
+@LocalSpark(threads = 2, factory = TrainerSpark.class)
 class ImbalancePipelineTest {
     private static final int MAJORITY = 194;
     private static final int MINORITY = 6;
@@ -48,16 +51,6 @@ class ImbalancePipelineTest {
             train { strategy = local, epochs = 1, batch-size = 32 }
             """;
     private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = MlSpark.local2();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     private static Dataset<Row> table() {
         StructType schema = new StructType().add("x", DataTypes.DoubleType).add("y", DataTypes.DoubleType)

@@ -17,7 +17,10 @@ import io.sparktrain.pipeline.table.NumericColumns;
 import io.sparktrain.pipeline.table.TableOptions;
 import io.sparktrain.pipeline.table.TableReader;
 import io.sparktrain.pipeline.testing.AwkwardNames;
+import io.sparktrain.pipeline.testing.LocalSpark;
+import io.sparktrain.pipeline.testing.SlowTest;
 import io.sparktrain.pipeline.testing.TestData;
+import io.sparktrain.testing.TrainerSpark;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,25 +42,14 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The estimators with Spark ML's tuning and evaluation tools, per-example weights and regression. */
+@SlowTest
+@LocalSpark(threads = 2, factory = TrainerSpark.class)
 class NetworkEstimatorTest {
     private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = MlSpark.local2();
-    }
-
-    /** Later test classes build sessions of their own settings; getOrCreate would hand them this one. */
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     @Test
     void crossValidatorComparesTwoLearningRates(@TempDir Path dir) {

@@ -13,10 +13,16 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Turns a table's label column into the double column {@value #LABEL_COL} the minibatcher reads:
- * a class index (position in the configured class names) or a regression target.
+ * a class index (position in the configured class names) or a regression target. A network with
+ * several outputs reads one such column per output ({@link #targetOf}).
  */
 public final class LabelColumn {
     public static final String LABEL_COL = "label__target";
+
+    /** The target column of one output of a multi-output network. */
+    public static String targetOf(String output) {
+        return LABEL_COL + "__" + output;
+    }
 
     private LabelColumn() {
     }
@@ -46,7 +52,12 @@ public final class LabelColumn {
 
     /** Class index by class name, for labels already checked ({@code io.sparktrain.pipeline.check.TableCheck}). */
     public static Dataset<Row> index(Dataset<Row> rows, String column, List<String> names) {
-        return new StringIndexerModel(names.toArray(String[]::new)).setInputCol(column).setOutputCol(LABEL_COL)
+        return index(rows, column, names, LABEL_COL);
+    }
+
+    /** As above, into the column {@code target}. */
+    public static Dataset<Row> index(Dataset<Row> rows, String column, List<String> names, String target) {
+        return new StringIndexerModel(names.toArray(String[]::new)).setInputCol(column).setOutputCol(target)
                 .transform(rows);
     }
 
@@ -58,6 +69,11 @@ public final class LabelColumn {
 
     /** The label as the regression target, for a label column already typed as double by the check. */
     public static Dataset<Row> target(Dataset<Row> rows, String column) {
-        return rows.withColumn(LABEL_COL, col(column));
+        return target(rows, column, LABEL_COL);
+    }
+
+    /** As above, into the column {@code target}. */
+    public static Dataset<Row> target(Dataset<Row> rows, String column, String target) {
+        return rows.withColumn(target, col(column));
     }
 }

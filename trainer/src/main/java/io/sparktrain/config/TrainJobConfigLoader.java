@@ -263,7 +263,7 @@ public final class TrainJobConfigLoader {
         }
         try {
             StructType schema = DeclaredSchema.parse(ddl);
-            DeclaredSchema.roleProblems(schema, features, categorical, label, regression)
+            DeclaredSchema.roleProblems(schema, features, categorical, label, regression, ConfigKeys.SETTINGS)
                     .forEach(problem -> table.problem("schema", problem));
             return Optional.of(schema);
         } catch (IllegalArgumentException e) {

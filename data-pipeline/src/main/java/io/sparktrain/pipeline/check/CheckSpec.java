@@ -1,6 +1,7 @@
 package io.sparktrain.pipeline.check;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.spark.sql.types.StructType;
 
@@ -13,14 +14,22 @@ import org.apache.spark.sql.types.StructType;
  * @param policy   what to do with rows that fail
  * @param training a training table must also give every feature some value and the label at least
  *                 two classes; a test or scoring table need not
- * @param declared the declared schema (data.table.schema), empty for none: every other declared
- *                 column that is not text must hold values of its type
+ * @param declared the declared schema ({@code TableOptions.schema}), empty for none: every other
+ *                 declared column that is not text must hold values of its type
+ * @param settings how messages name the settings that fix a problem: the CLI passes its config keys
  */
 public record CheckSpec(List<String> features, Optional<String> label, List<String> classes, BadRowPolicy policy,
-        boolean training, Optional<StructType> declared) {
+        boolean training, Optional<StructType> declared, SettingNames settings) {
     public CheckSpec {
         features = List.copyOf(features);
         classes = List.copyOf(classes);
+        Objects.requireNonNull(settings, "settings");
+    }
+
+    /** A check whose messages name the library's own settings. */
+    public CheckSpec(List<String> features, Optional<String> label, List<String> classes, BadRowPolicy policy,
+            boolean training, Optional<StructType> declared) {
+        this(features, label, classes, policy, training, declared, SettingNames.LIBRARY);
     }
 
     /** A table without a declared schema. */

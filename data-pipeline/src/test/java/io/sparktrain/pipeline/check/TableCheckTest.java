@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.pipeline.table.TableOptions;
 import io.sparktrain.pipeline.table.TableReader;
+import io.sparktrain.pipeline.testing.CliKeys;
 import io.sparktrain.pipeline.testing.TestData;
 import io.sparktrain.pipeline.testing.TestSpark;
 import java.io.IOException;
@@ -22,7 +23,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The deliberately broken tables of {@code bad-tables/} (see its README) through the check, under each policy. */
+/**
+ * The deliberately broken tables of {@code bad-tables/} (see its README) through the check, under each
+ * policy, with the messages in the CLI's words ({@link CliKeys}); {@code LibrarySettingNamesTest}
+ * has the library's.
+ */
 class TableCheckTest {
     private static final TableOptions CSV = new TableOptions("csv", true, ",", List.of("NA", "?"), false);
     private static final List<String> CLASSES = List.of("good", "bad");
@@ -47,7 +52,9 @@ class TableCheckTest {
 
     private static CheckedTable check(String name, TableOptions options, CheckSpec spec) {
         String uri = TestData.resource("bad-tables/" + name).toURI().toString();
-        return new TableCheck(spec).check(new TableReader(spark).read(uri, options), uri);
+        CheckSpec cli = new CheckSpec(spec.features(), spec.label(), spec.classes(), spec.policy(), spec.training(),
+                spec.declared(), CliKeys.SETTINGS);
+        return new TableCheck(cli).check(new TableReader(spark, CliKeys.SETTINGS).read(uri, options), uri);
     }
 
     private static CheckSpec training(BadRowPolicy policy, String... features) {

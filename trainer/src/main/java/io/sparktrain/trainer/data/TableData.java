@@ -3,6 +3,7 @@ package io.sparktrain.trainer.data;
 import static io.sparktrain.pipeline.column.Columns.col;
 import static org.apache.spark.sql.functions.avg;
 
+import io.sparktrain.config.ConfigKeys;
 import io.sparktrain.config.DataInputs;
 import io.sparktrain.config.DataSection;
 import io.sparktrain.pipeline.check.CheckSpec;
@@ -52,7 +53,7 @@ public final class TableData {
     public static PreparedRows prepare(SparkSession spark, DataSection data, long seed, BundleDirectory bundle, int inputSize) {
         DataInputs.Table table = data.table().orElseThrow();
         FeaturePlan plan = table.section().features();
-        TableReader reader = new TableReader(spark);
+        TableReader reader = new TableReader(spark, ConfigKeys.SETTINGS);
         List<InputReport> inputs = new ArrayList<>();
         Dataset<Row> labelled = checked(reader, data, table.train(), "train", bundle, inputs).cache();
         Dataset<Row> trainRows = labelled;
@@ -108,7 +109,7 @@ public final class TableData {
         bundle.writeDataReport(report);
         Map<String, Double> baselines = data.regression()
                 ? Map.of(PreparedRows.MEAN_BASELINE_RMSE, meanBaselineRmse(trainRows, test)) : Map.of();
-        List<String> lines = new ArrayList<>(DataReportTable.lines(report));
+        List<String> lines = new ArrayList<>(DataReportTable.lines(report, ConfigKeys.SETTINGS));
         if (!weights.isEmpty()) {
             lines.add("class weights in the loss, by class " + data.labels() + ": " + weights);
         }
@@ -147,7 +148,8 @@ public final class TableData {
         DataInputs.Table table = data.table().orElseThrow();
         String label = table.section().label();
         CheckSpec spec = new CheckSpec(table.section().features().columns(), Optional.of(label), data.labels(),
-                table.section().badRows(), split.equals("train"), table.section().options().schema());
+                table.section().badRows(), split.equals("train"), table.section().options().schema(),
+                ConfigKeys.SETTINGS);
         Dataset<Row> read = reader.read(uri, table.section().options());
         NumericColumns.requirePresent(read, table.section().features().categorical(), uri, "data.table.categorical");
         CheckedTable checked = new TableCheck(spec).check(read, uri);

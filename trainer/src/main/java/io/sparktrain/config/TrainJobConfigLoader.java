@@ -258,8 +258,8 @@ public final class TrainJobConfigLoader {
         }
         outputs.forEach(output -> regressionByLabel.putIfAbsent(output.column(), output.regression()));
         Optional<StructType> schema = declaredSchema(table, libsvm, declared -> regressionByLabel.entrySet().stream()
-                .flatMap(l -> DeclaredSchema.roleProblems(declared, features, categorical, l.getKey(), l.getValue())
-                        .stream())
+                .flatMap(l -> DeclaredSchema.roleProblems(declared, features, categorical, l.getKey(), l.getValue(),
+                        ConfigKeys.SETTINGS).stream())
                 .distinct().toList());
         TableOptions options = new TableOptions(format, table.bool("header"), table.string("delimiter"),
                 table.stringList("null-values"), table.bool("multi-line"), numFeatures, schema);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a job does with rows that fail the check ({@code data.table.bad-rows}; Spark ML's
+ * What a job does with rows that fail the check ({@link CheckSpec#policy()}; Spark ML's
  * {@code handleInvalid}, for whole rows). ERROR is the default because a row that is silently
  * dropped or nulled changes what a model learns.
  */
@@ -26,10 +26,15 @@ public enum BadRowPolicy {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** @throws IllegalArgumentException naming the key, the value and the policies there are */
+    /**
+     * The policy by its lower-case name. The CLI's config reader checks the name itself (against
+     * {@link #NAMES}, in its own words), so the message here is for library users.
+     *
+     * @throws IllegalArgumentException naming the setting, the value and the policies there are
+     */
     public static BadRowPolicy of(String name) {
         return Arrays.stream(values()).filter(p -> p.configName().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(CheckKeys.BAD_ROWS + " = '" + name
+                .orElseThrow(() -> new IllegalArgumentException(SettingNames.LIBRARY.badRows() + " = '" + name
                         + "' is not a policy; use one of " + NAMES));
     }
 }

@@ -1,6 +1,7 @@
 package io.sparktrain.pipeline.check;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.spark.sql.types.StructType;
 
@@ -13,11 +14,12 @@ import org.apache.spark.sql.types.StructType;
  * @param policy   what to do with rows that fail
  * @param training a training table must also give every feature some value and each class label at
  *                 least two classes; a test or scoring table need not
- * @param declared the declared schema (data.table.schema), empty for none: every other declared
- *                 column that is not text must hold values of its type
+ * @param declared the declared schema ({@code TableOptions.schema}), empty for none: every other
+ *                 declared column that is not text must hold values of its type
+ * @param settings how messages name the settings that fix a problem: the CLI passes its config keys
  */
 public record CheckSpec(List<String> features, List<Label> labels, BadRowPolicy policy, boolean training,
-        Optional<StructType> declared) {
+        Optional<StructType> declared, SettingNames settings) {
 
     /**
      * One label column.
@@ -38,16 +40,23 @@ public record CheckSpec(List<String> features, List<Label> labels, BadRowPolicy 
     public CheckSpec {
         features = List.copyOf(features);
         labels = List.copyOf(labels);
+        Objects.requireNonNull(settings, "settings");
     }
 
-    /** A table with at most one label column. */
+    /** A table with at most one label column, with messages in the words of {@code settings}. */
+    public CheckSpec(List<String> features, Optional<String> label, List<String> classes, BadRowPolicy policy,
+            boolean training, Optional<StructType> declared, SettingNames settings) {
+        this(features, label.map(column -> List.of(new Label(column, classes))).orElse(List.of()), policy, training,
+                declared, settings);
+    }
+
+    /** A table with at most one label column, whose messages name the library's own settings. */
     public CheckSpec(List<String> features, Optional<String> label, List<String> classes, BadRowPolicy policy,
             boolean training, Optional<StructType> declared) {
-        this(features, label.map(column -> List.of(new Label(column, classes))).orElse(List.of()), policy, training,
-                declared);
+        this(features, label, classes, policy, training, declared, SettingNames.LIBRARY);
     }
 
-    /** A table with at most one label column and without a declared schema. */
+    /** As above, without a declared schema. */
     public CheckSpec(List<String> features, Optional<String> label, List<String> classes, BadRowPolicy policy,
             boolean training) {
         this(features, label, classes, policy, training, Optional.empty());

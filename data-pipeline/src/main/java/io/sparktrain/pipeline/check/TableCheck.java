@@ -57,9 +57,9 @@ public final class TableCheck {
      *                             or has bad rows under policy error
      */
     public CheckedTable check(Dataset<Row> read, String uri) {
-        NumericColumns.requirePresent(read, spec.features(), uri, CheckKeys.FEATURES);
+        NumericColumns.requirePresent(read, spec.features(), uri, spec.settings().features());
         NumericColumns.requirePresent(read, spec.labels().stream().map(CheckSpec.Label::column).toList(), uri,
-                CheckKeys.LABEL);
+                spec.settings().label());
         List<String> columns = List.of(read.columns());
         List<ProblemSlot> slots = ProblemSlot.of(spec, columns);
         Dataset<Row> tagged = RowOrigin.tag(read);
@@ -84,7 +84,8 @@ public final class TableCheck {
     private CheckedTable check(Dataset<Row> checked, List<String> columns, List<ProblemSlot> slots, String uri) {
         Totals totals = firstPass(checked, slots, uri);
         if (totals.rows() == 0) {
-            throw new DataSourceException(CheckMessage.failure(uri, spec.policy(), 0, 0, List.of(CheckMessage.noRows(uri))));
+            throw new DataSourceException(CheckMessage.failure(uri, spec.policy(), 0, 0, List.of(CheckMessage.noRows(uri)),
+                    spec.settings()));
         }
         Dataset<Row> badRows = totals.bad() == 0
                 ? checked.filter(lit(false)).withColumn(RowOrigin.ROW, lit(null).cast(DataTypes.LongType))
@@ -145,13 +146,13 @@ public final class TableCheck {
         List<String> found = new ArrayList<>();
         long usable = totals.rows() - totals.rejected();
         if (usable == 0 && spec.policy() != BadRowPolicy.ERROR) {
-            found.add(CheckMessage.noneKept(totals.rows(), spec.policy()));
+            found.add(CheckMessage.noneKept(totals.rows(), spec.policy(), spec.settings()));
         }
         if (spec.training() && usable > 0) {
             List<ProblemSlot> features = slots.stream().filter(ProblemSlot::keepable).toList();
             for (int i = 0; i < features.size(); i++) {
                 if (totals.presentFeatures().get(i) == 0) {
-                    found.add(CheckMessage.allMissing(features.get(i).column(), usable));
+                    found.add(CheckMessage.allMissing(features.get(i).column(), usable, spec.settings()));
                 }
             }
             // Which classes a training table has is known once its bad rows are fixed or left out.
@@ -159,7 +160,7 @@ public final class TableCheck {
             if (rowsSettled) {
                 classes.forEach((label, counts) -> {
                     if (counts.values().stream().filter(n -> n > 0).count() == 1) {
-                        found.add(CheckMessage.oneClass(label, counts));
+                        found.add(CheckMessage.oneClass(label, counts, spec.settings()));
                     }
                 });
             }
@@ -167,8 +168,9 @@ public final class TableCheck {
         if (found.isEmpty() && (spec.policy() != BadRowPolicy.ERROR || totals.bad() == 0)) {
             return;
         }
-        problems.forEach(p -> found.add(CheckMessage.problem(p, spec.classesOf(p.column()))));
-        throw new DataSourceException(CheckMessage.failure(uri, spec.policy(), totals.rows(), totals.bad(), found));
+        problems.forEach(p -> found.add(CheckMessage.problem(p, spec.classesOf(p.column()), spec.settings())));
+        throw new DataSourceException(CheckMessage.failure(uri, spec.policy(), totals.rows(), totals.bad(), found,
+                spec.settings()));
     }
 
     /** Per slot and kind with any rows, the count and the first example by file and row: one aggregation over the bad rows. */

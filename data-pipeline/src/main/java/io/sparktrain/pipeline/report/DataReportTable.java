@@ -1,6 +1,7 @@
 package io.sparktrain.pipeline.report;
 
 import io.sparktrain.pipeline.check.ProblemCount;
+import io.sparktrain.pipeline.check.SettingNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +14,19 @@ public final class DataReportTable {
     private DataReportTable() {
     }
 
+    /** The lines, naming the library's settings. */
     public static List<String> lines(DataReport report) {
+        return lines(report, SettingNames.LIBRARY);
+    }
+
+    /** @param settings how the lines name the settings: the CLI passes its config keys */
+    public static List<String> lines(DataReport report, SettingNames settings) {
         List<String> lines = new ArrayList<>();
         for (InputReport input : report.inputs()) {
-            lines.add(String.format("%s table %s: %,d rows read, %,d kept, %,d rejected%s (data.table.bad-rows = %s)%s",
+            lines.add(String.format("%s table %s: %,d rows read, %,d kept, %,d rejected%s (%s = %s)%s",
                     input.split(), input.uri(), input.rowsRead(), input.rowsKept(), input.rowsRejected(),
                     input.keptWithNulls() > 0 ? String.format(", %,d kept with bad values made missing",
-                            input.keptWithNulls()) : "", input.badRows(),
+                            input.keptWithNulls()) : "", settings.badRows(), input.badRows(),
                     input.rejects() == null ? "" : "; rejects in " + input.rejects()));
             for (ProblemCount p : input.problems()) {
                 lines.add("  " + (p.column() == null ? "" : "column '" + p.column() + "': ") + p.kind().counted(p.count()));

@@ -4,6 +4,7 @@ import static io.sparktrain.pipeline.column.Columns.col;
 import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.trim;
 
+import io.sparktrain.pipeline.check.SettingNames;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +22,17 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class TextColumnSource {
     private final SparkSession spark;
+    private final SettingNames settings;
 
+    /** A source whose messages name its own parameters ({@link SettingNames#LIBRARY}). */
     public TextColumnSource(SparkSession spark) {
+        this(spark, SettingNames.LIBRARY);
+    }
+
+    /** @param settings how messages name the settings that fix a problem: the CLI passes its config keys */
+    public TextColumnSource(SparkSession spark, SettingNames settings) {
         this.spark = spark;
+        this.settings = settings;
     }
 
     /**
@@ -37,16 +46,16 @@ public final class TextColumnSource {
                 .option("inferSchema", false).csv(uri);
         List<String> columns = Arrays.asList(table.columns());
         if (!columns.contains(textColumn)) {
-            throw new DataSourceException(uri + " has no text column '" + textColumn + "' (data.text.column); its"
+            throw new DataSourceException(uri + " has no text column '" + textColumn + "' (" + settings.textColumn() + "); its"
                     + " columns are " + columns + ". Name the column that holds the documents");
         }
         Dataset<Row> documents = table.withColumn(TextFolderSource.PATH_COL, input_file_name())
                 .withColumn(TextFolderSource.TEXT_COL, col(textColumn));
-        requireEvery(documents, TextFolderSource.TEXT_COL, uri, "text", "data.text.column");
+        requireEvery(documents, TextFolderSource.TEXT_COL, uri, "text", settings.textColumn());
         if (columns.contains(labelColumn)) {
             documents = documents.withColumn(TextFolderSource.LABEL_COL,
                     trim(col(labelColumn).cast(DataTypes.StringType)));
-            requireEvery(documents, TextFolderSource.LABEL_COL, uri, "label", "data.text.label");
+            requireEvery(documents, TextFolderSource.LABEL_COL, uri, "label", settings.textLabel());
         }
         if (documents.isEmpty()) {
             throw new DataSourceException(uri + " holds no documents: expected a CSV with a header and one row per"

@@ -1,5 +1,6 @@
 package io.sparktrain.pipeline.table;
 
+import io.sparktrain.pipeline.check.SettingNames;
 import io.sparktrain.pipeline.source.DataSourceException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,6 +52,12 @@ public final class DeclaredSchema {
      */
     public static List<String> roleProblems(StructType schema, List<String> features, List<String> categorical,
             String label, boolean regression) {
+        return roleProblems(schema, features, categorical, label, regression, SettingNames.LIBRARY);
+    }
+
+    /** As {@link #roleProblems(StructType, List, List, String, boolean)}, with problems that name {@code settings}. */
+    public static List<String> roleProblems(StructType schema, List<String> features, List<String> categorical,
+            String label, boolean regression, SettingNames settings) {
         List<String> problems = new ArrayList<>();
         List<String> declared = List.of(schema.fieldNames());
         List<String> named = new ArrayList<>(features);
@@ -68,7 +75,7 @@ public final class DeclaredSchema {
             } else if (categorical.contains(name) && !type.equals(DataTypes.StringType)) {
                 problems.add(typeProblem(field, "a categorical column", "STRING"));
             } else if (name.equals(label) && regression && !numeric(type)) {
-                problems.add(typeProblem(field, "the label of a regression (data.labels is empty)", "DOUBLE"));
+                problems.add(typeProblem(field, "the label of a regression (" + settings.classes() + " is empty)", "DOUBLE"));
             }
         }
         return problems;
@@ -85,18 +92,18 @@ public final class DeclaredSchema {
     }
 
     /** A CSV header must name every declared column. */
-    static void requireNamed(StructType schema, StructType header, String uri) {
+    static void requireNamed(StructType schema, StructType header, String uri, SettingNames settings) {
         List<String> names = List.of(header.fieldNames());
         List<String> absent = Arrays.stream(schema.fieldNames()).filter(c -> !names.contains(c)).toList();
         if (!absent.isEmpty()) {
-            throw new DataSourceException(uri + ": the header has no column(s) " + absent + " that data.table.schema"
-                    + " declares; its columns are " + names + ". Fix the header, or the schema (with data.table.header ="
-                    + " false the schema names the fields in order)");
+            throw new DataSourceException(uri + ": the header has no column(s) " + absent + " that " + settings.schema()
+                    + " declares; its columns are " + names + ". Fix the header, or the schema (with " + settings.header()
+                    + " = false the schema names the fields in order)");
         }
     }
 
     /** A Parquet file stores its own types: every declared column must be there with the declared type. */
-    static void requireStored(StructType schema, StructType stored, String uri) {
+    static void requireStored(StructType schema, StructType stored, String uri, SettingNames settings) {
         List<String> problems = new ArrayList<>();
         List<String> names = List.of(stored.fieldNames());
         for (StructField field : schema.fields()) {
@@ -108,7 +115,7 @@ public final class DeclaredSchema {
             }
         }
         if (!problems.isEmpty()) {
-            throw new DataSourceException(uri + " does not match data.table.schema: " + String.join("; ", problems)
+            throw new DataSourceException(uri + " does not match " + settings.schema() + ": " + String.join("; ", problems)
                     + ". Its columns are " + stored.toDDL() + "; fix the schema or the files");
         }
     }

@@ -1,5 +1,6 @@
 package io.sparktrain.pipeline.table;
 
+import io.sparktrain.pipeline.check.SettingNames;
 import io.sparktrain.pipeline.source.DataSourceException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,9 +17,11 @@ import org.apache.hadoop.fs.Path;
  */
 final class InputFiles {
     private final Configuration hadoop;
+    private final SettingNames settings;
 
-    InputFiles(Configuration hadoop) {
+    InputFiles(Configuration hadoop, SettingNames settings) {
         this.hadoop = hadoop;
+        this.settings = settings;
     }
 
     /** @throws DataSourceException when the URI matches nothing, or only folders without data or empty files */
@@ -32,7 +35,7 @@ final class InputFiles {
         }
         if (files == null) {
             throw new DataSourceException("table input " + uri + " does not exist; check the path in the config"
-                    + " (data.table.train or data.table.test)");
+                    + " (" + settings.inputs() + ")");
         }
         if (files.isEmpty()) {
             throw new DataSourceException("table input " + uri + " holds no data files (an empty folder); put the"

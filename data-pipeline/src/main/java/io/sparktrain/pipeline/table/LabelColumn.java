@@ -4,6 +4,7 @@ import static io.sparktrain.pipeline.column.Columns.col;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.trim;
 
+import io.sparktrain.pipeline.check.SettingNames;
 import io.sparktrain.pipeline.source.DataSourceException;
 import java.util.List;
 import org.apache.spark.ml.feature.StringIndexerModel;
@@ -35,18 +36,25 @@ public final class LabelColumn {
 
     /**
      * Class index by class name; numbers match by their text ("1" for 1 or 1.0 is not the same
-     * text, so name classes as the data writes them). An unknown class fails with its value and count.
+     * text, so name classes as the data writes them). An unknown class fails with its value and count,
+     * naming the library's settings.
      */
     public static Dataset<Row> classes(Dataset<Row> rows, String column, List<String> names, String where) {
-        NumericColumns.requirePresent(rows, List.of(column), where, "data.table.label");
+        return classes(rows, column, names, where, SettingNames.LIBRARY);
+    }
+
+    /** As {@link #classes(Dataset, String, List, String)}, with messages that name {@code settings}. */
+    public static Dataset<Row> classes(Dataset<Row> rows, String column, List<String> names, String where,
+            SettingNames settings) {
+        NumericColumns.requirePresent(rows, List.of(column), where, settings.label());
         Dataset<Row> text = rows.withColumn(column, trim(col(column).cast(DataTypes.StringType)));
         Dataset<Row> unknown = text.filter(col(column).isNotNull().and(not(col(column).isin(names.toArray()))));
         List<Row> examples = unknown.select(col(column)).distinct().limit(5).collectAsList();
         if (!examples.isEmpty()) {
             throw new DataSourceException(where + ": label column '" + column + "' has " + unknown.count()
-                    + " row(s) with a class not in data.labels " + names + ", e.g. "
+                    + " row(s) with a class not in " + settings.classes() + " " + names + ", e.g. "
                     + examples.stream().map(r -> "'" + r.getString(0) + "'").toList()
-                    + "; add the class to data.labels or fix the data");
+                    + "; add the class to " + settings.classes() + " or fix the data");
         }
         return index(text, column, names);
     }
@@ -66,9 +74,12 @@ public final class LabelColumn {
                 .transform(rows.withColumn(LABEL_TEXT_COL, col(column))).drop(LABEL_TEXT_COL);
     }
 
-    /** The label as a double target; a value that is not a finite number fails with its column and an example. */
+    /**
+     * The label as a double target; a value that is not a finite number fails with its column and an
+     * example, naming the library's settings (the CLI checks its tables with TableCheck instead).
+     */
     public static Dataset<Row> regression(Dataset<Row> rows, String column, String where) {
-        Dataset<Row> typed = NumericColumns.asDoubles(rows, List.of(column), where, "data.table.label");
+        Dataset<Row> typed = NumericColumns.asDoubles(rows, List.of(column), where, SettingNames.LIBRARY.label());
         return target(typed, column);
     }
 

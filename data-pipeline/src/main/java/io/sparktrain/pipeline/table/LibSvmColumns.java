@@ -33,7 +33,7 @@ public final class LibSvmColumns {
 
     static Dataset<Row> asTable(Dataset<Row> libsvm, int numFeatures) {
         Column label = col("label");
-        // Whole numbers as integers, so that data.labels = ["-1", "1"] names the classes as the file writes them.
+        // Whole numbers as integers, so that class names such as ["-1", "1"] match the labels as the file writes them.
         Column labelText = when(label.equalTo(floor(label)), label.cast(DataTypes.LongType).cast(DataTypes.StringType))
                 .otherwise(label.cast(DataTypes.StringType));
         Column values = functions.vector_to_array(col("features"), "float64");

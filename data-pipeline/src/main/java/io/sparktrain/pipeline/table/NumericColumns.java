@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.when;
 
+import io.sparktrain.pipeline.check.SettingNames;
 import io.sparktrain.pipeline.source.DataSourceException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,11 +25,17 @@ public final class NumericColumns {
     }
 
     /**
-     * @param where  the table's URI, for messages
-     * @param setKey the config key that lists these columns, for messages
+     * @param where   the table's URI, for messages
+     * @param namedIn the setting that lists these columns, for messages
      */
-    public static Dataset<Row> asDoubles(Dataset<Row> rows, List<String> columns, String where, String setKey) {
-        requirePresent(rows, columns, where, setKey);
+    public static Dataset<Row> asDoubles(Dataset<Row> rows, List<String> columns, String where, String namedIn) {
+        return asDoubles(rows, columns, where, namedIn, SettingNames.LIBRARY);
+    }
+
+    /** As {@link #asDoubles(Dataset, List, String, String)}, with messages that name {@code settings}. */
+    public static Dataset<Row> asDoubles(Dataset<Row> rows, List<String> columns, String where, String namedIn,
+            SettingNames settings) {
+        requirePresent(rows, columns, where, namedIn);
         List<Column> badCounts = new ArrayList<>();
         List<Column> badExamples = new ArrayList<>();
         for (String name : columns) {
@@ -52,8 +59,8 @@ public final class NumericColumns {
         }
         if (!problems.isEmpty()) {
             throw new DataSourceException(where + ": " + String.join("; ", problems)
-                    + ". Fix the data, declare these texts as missing (data.table.null-values), or leave the column out of "
-                    + setKey);
+                    + ". Fix the data, declare these texts as missing (" + settings.nullValues() + "), or leave the column"
+                    + " out of " + namedIn);
         }
         Column[] typed = Arrays.stream(rows.columns())
                 .map(name -> columns.contains(name) ? col(name).cast(DataTypes.DoubleType).as(name) : col(name))
@@ -61,11 +68,12 @@ public final class NumericColumns {
         return rows.select(typed);
     }
 
-    public static void requirePresent(Dataset<Row> rows, List<String> columns, String where, String setKey) {
+    /** @param namedIn the setting that lists these columns, for messages */
+    public static void requirePresent(Dataset<Row> rows, List<String> columns, String where, String namedIn) {
         List<String> present = Arrays.stream(rows.columns()).filter(c -> !c.equals(TableReader.CORRUPT_RECORD)).toList();
         List<String> absent = columns.stream().filter(c -> !present.contains(c)).toList();
         if (!absent.isEmpty()) {
-            throw new DataSourceException(where + " has no column(s) " + absent + " named in " + setKey
+            throw new DataSourceException(where + " has no column(s) " + absent + " named in " + namedIn
                     + "; its columns are " + present);
         }
     }

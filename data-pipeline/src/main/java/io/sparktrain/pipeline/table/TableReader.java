@@ -3,6 +3,7 @@ package io.sparktrain.pipeline.table;
 import static io.sparktrain.pipeline.column.Columns.col;
 import static org.apache.spark.sql.functions.when;
 
+import io.sparktrain.pipeline.check.SettingNames;
 import io.sparktrain.pipeline.source.DataSourceException;
 import java.util.Arrays;
 import java.util.List;
@@ -27,14 +28,22 @@ public final class TableReader {
     public static final String CORRUPT_RECORD = "_corrupt_record";
 
     private final SparkSession spark;
+    private final SettingNames settings;
 
+    /** A reader whose messages name the library's settings ({@link TableOptions}). */
     public TableReader(SparkSession spark) {
+        this(spark, SettingNames.LIBRARY);
+    }
+
+    /** @param settings how messages name the settings that fix a problem: the CLI passes its config keys */
+    public TableReader(SparkSession spark, SettingNames settings) {
         this.spark = spark;
+        this.settings = settings;
     }
 
     /** @throws DataSourceException naming the URI when it does not exist, holds no data files or cannot be read */
     public Dataset<Row> read(String uri, TableOptions options) {
-        new InputFiles(spark.sparkContext().hadoopConfiguration()).requireData(uri);
+        new InputFiles(spark.sparkContext().hadoopConfiguration(), settings).requireData(uri);
         Dataset<Row> rows;
         try {
             rows = switch (options.format()) {
@@ -60,7 +69,7 @@ public final class TableReader {
     private Dataset<Row> csv(String uri, TableOptions options) {
         StructType header = options.schema().filter(declared -> !options.header()).map(DeclaredSchema::asText)
                 .orElseGet(() -> csvReader(options).csv(uri).schema());
-        options.schema().ifPresent(declared -> DeclaredSchema.requireNamed(declared, header, uri));
+        options.schema().ifPresent(declared -> DeclaredSchema.requireNamed(declared, header, uri, settings));
         // enforceSchema = false: every file's header must name the same columns, or the read fails naming the file.
         return csvReader(options).option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", CORRUPT_RECORD)
                 .option("enforceSchema", !options.header()).schema(header.add(CORRUPT_RECORD, DataTypes.StringType, true))
@@ -83,14 +92,14 @@ public final class TableReader {
         if (List.of(rows.columns()).equals(List.of(CORRUPT_RECORD))) {
             throw new DataSourceException("cannot read json table " + uri + ": no line is a JSON object"
                     + (options.multiLine() ? "" : " (read as JSON lines, one object per line; if the file holds one"
-                    + " JSON array, set data.table.multi-line = true)"));
+                    + " JSON array, set " + settings.multiLine() + " = true)"));
         }
         return rows;
     }
 
     private Dataset<Row> parquet(String uri, TableOptions options) {
         Dataset<Row> rows = spark.read().parquet(uri);
-        options.schema().ifPresent(declared -> DeclaredSchema.requireStored(declared, rows.schema(), uri));
+        options.schema().ifPresent(declared -> DeclaredSchema.requireStored(declared, rows.schema(), uri, settings));
         return rows;
     }
 

@@ -8,6 +8,7 @@ import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.pipeline.table.DeclaredSchema;
 import io.sparktrain.pipeline.table.TableOptions;
 import io.sparktrain.pipeline.table.TableReader;
+import io.sparktrain.pipeline.testing.CliKeys;
 import io.sparktrain.pipeline.testing.LocalSpark;
 import io.sparktrain.pipeline.testing.TestData;
 import java.io.IOException;
@@ -22,7 +23,10 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** data.table.schema: declared names and types through the reader and the check, for csv, json and parquet. */
+/**
+ * A declared schema: names and types through the reader and the check, for csv, json and parquet, with
+ * the messages in the CLI's words ({@link CliKeys}).
+ */
 @LocalSpark(threads = 2)
 class DeclaredSchemaTest {
     private static final StructType DECLARED = DeclaredSchema.parse("id INT, income DOUBLE, home STRING, status STRING");
@@ -36,11 +40,16 @@ class DeclaredSchemaTest {
     }
 
     private static CheckSpec spec(BadRowPolicy policy) {
-        return new CheckSpec(List.of("income"), Optional.of("status"), CLASSES, policy, true, Optional.of(DECLARED));
+        return new CheckSpec(List.of("income"), Optional.of("status"), CLASSES, policy, true, Optional.of(DECLARED),
+                CliKeys.SETTINGS);
     }
 
     private static CheckedTable check(String uri, TableOptions options, CheckSpec spec) {
-        return new TableCheck(spec).check(new TableReader(spark).read(uri, options), uri);
+        return new TableCheck(spec).check(reader().read(uri, options), uri);
+    }
+
+    private static TableReader reader() {
+        return new TableReader(spark, CliKeys.SETTINGS);
     }
 
     private static String headerless() {
@@ -81,7 +90,7 @@ class DeclaredSchemaTest {
     void aHeaderMustNameEveryDeclaredColumn() throws IOException {
         Path file = Files.writeString(dir.resolve("t.csv"), "id,income,status\n1,10,good\n");
         DataSourceException e = assertThrows(DataSourceException.class,
-                () -> new TableReader(spark).read(file.toString(), options("csv", true)));
+                () -> reader().read(file.toString(), options("csv", true)));
         assertTrue(e.getMessage().contains("t.csv: the header has no column(s) [home] that data.table.schema declares;"
                 + " its columns are [id, income, status]"), e.getMessage());
     }
@@ -119,7 +128,7 @@ class DeclaredSchemaTest {
         String uri = dir.resolve("t.parquet").toString();
         spark.sql("SELECT 1 AS id, '1200' AS income, 'rent' AS home, 'good' AS status").write().parquet(uri);
         DataSourceException e = assertThrows(DataSourceException.class,
-                () -> new TableReader(spark).read(uri, options("parquet", false)));
+                () -> reader().read(uri, options("parquet", false)));
         assertTrue(e.getMessage().contains("does not match data.table.schema: column 'income' is STRING, declared DOUBLE."),
                 e.getMessage());
     }
@@ -137,6 +146,6 @@ class DeclaredSchemaTest {
                 DeclaredSchema.roleProblems(DECLARED, List.of("income", "home", "age"), List.of(), "status", false));
         assertEquals(List.of("declares 'id' as INT, but it is a categorical column; declare it STRING",
                 "declares 'status' as STRING, but it is the label of a regression (data.labels is empty); declare it DOUBLE"),
-                DeclaredSchema.roleProblems(DECLARED, List.of("income"), List.of("id"), "status", true));
+                DeclaredSchema.roleProblems(DECLARED, List.of("income"), List.of("id"), "status", true, CliKeys.SETTINGS));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.pipeline.table.TableOptions;
 import io.sparktrain.pipeline.table.TableReader;
+import io.sparktrain.pipeline.testing.CliKeys;
 import io.sparktrain.pipeline.testing.LocalSpark;
 import io.sparktrain.pipeline.testing.TestData;
 import java.io.IOException;
@@ -20,7 +21,11 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The deliberately broken tables of {@code bad-tables/} (see its README) through the check, under each policy. */
+/**
+ * The deliberately broken tables of {@code bad-tables/} (see its README) through the check, under each
+ * policy, with the messages in the CLI's words ({@link CliKeys}); {@code LibrarySettingNamesTest}
+ * has the library's.
+ */
 @LocalSpark(threads = 2)
 class TableCheckTest {
     private static final TableOptions CSV = new TableOptions("csv", true, ",", List.of("NA", "?"), false);
@@ -36,7 +41,9 @@ class TableCheckTest {
 
     private static CheckedTable check(String name, TableOptions options, CheckSpec spec) {
         String uri = TestData.resource("bad-tables/" + name).toURI().toString();
-        return new TableCheck(spec).check(new TableReader(spark).read(uri, options), uri);
+        CheckSpec cli = new CheckSpec(spec.features(), spec.labels(), spec.policy(), spec.training(), spec.declared(),
+                CliKeys.SETTINGS);
+        return new TableCheck(cli).check(new TableReader(spark, CliKeys.SETTINGS).read(uri, options), uri);
     }
 
     private static CheckSpec training(BadRowPolicy policy, String... features) {
@@ -174,7 +181,8 @@ class TableCheckTest {
         Path table = dir.resolve("two-labels.csv");
         Files.writeString(table, "x,kind,size\n1,a,2.5\n2,b,3\n3,c,4\n4,a,big\n5,b,\n");
         CheckSpec spec = new CheckSpec(List.of("x"), List.of(new CheckSpec.Label("kind", List.of("a", "b")),
-                new CheckSpec.Label("size", List.of())), BadRowPolicy.ERROR, true, Optional.empty());
+                new CheckSpec.Label("size", List.of())), BadRowPolicy.ERROR, true, Optional.empty(),
+                SettingNames.LIBRARY);
         String uri = table.toUri().toString();
         DataSourceException e = assertThrows(DataSourceException.class,
                 () -> new TableCheck(spec).check(new TableReader(spark).read(uri, CSV), uri));

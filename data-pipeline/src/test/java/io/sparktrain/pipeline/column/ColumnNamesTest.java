@@ -41,7 +41,7 @@ import io.sparktrain.pipeline.table.NumericColumns;
 import io.sparktrain.pipeline.table.TableOptions;
 import io.sparktrain.pipeline.table.TableReader;
 import io.sparktrain.pipeline.testing.AwkwardNames;
-import io.sparktrain.pipeline.testing.TestSpark;
+import io.sparktrain.pipeline.testing.LocalSpark;
 import io.sparktrain.pipeline.text.TextSequencer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,8 +62,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +71,7 @@ import org.junit.jupiter.api.io.TempDir;
  * categorical, saved and loaded), labels and hold-outs, the column-wise and imbalance stages,
  * minibatches and text. Each table also holds awkward columns that nothing uses.
  */
+@LocalSpark(threads = 2)
 class ColumnNamesTest {
     private static final List<String> NUMERIC = AwkwardNames.ALL.subList(0, 6);
     private static final List<String> CATEGORICAL = AwkwardNames.ALL.subList(6, 8);
@@ -88,16 +87,6 @@ class ColumnNamesTest {
     private static SparkSession spark;
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        spark = TestSpark.local(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     private Dataset<Row> read(List<String> rows) throws IOException {
         String header = "id," + String.join(",", AwkwardNames.ALL) + "," + LABEL;

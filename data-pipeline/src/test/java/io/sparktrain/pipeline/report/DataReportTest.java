@@ -7,6 +7,7 @@ import io.sparktrain.pipeline.check.ProblemCount;
 import io.sparktrain.pipeline.check.ProblemKind;
 import io.sparktrain.pipeline.table.FeaturePipeline;
 import io.sparktrain.pipeline.table.FeaturePlan;
+import io.sparktrain.pipeline.testing.CliKeys;
 import io.sparktrain.pipeline.testing.LocalSpark;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ class DataReportTest {
                 "  column (training rows)     missing     after         mean          std          min          max",
                 "  income                           1         0         1500        250.5         1000         2000",
                 "classes (training rows): good 7, bad 3; after resampling: the same; test rows: good 2"),
-                DataReportTable.lines(report));
+                DataReportTable.lines(report, CliKeys.SETTINGS));
 
         DataReport beforeResampling = new DataReport(report.inputs(), 8, 2, report.testFrom(), report.columns(), classes,
                 Map.of(), Map.of("good", 2L));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparktrain.pipeline.testing.CliKeys;
 import io.sparktrain.pipeline.testing.LocalSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ class TextColumnSourceTest {
     void aMissingColumnOrDocumentOrClassIsNamedWithTheFix(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "id,body,class\n1,,ham\n2,fine,\n3,also fine,spam\n");
-        TextColumnSource source = new TextColumnSource(spark);
+        TextColumnSource source = new TextColumnSource(spark, CliKeys.SETTINGS);
 
         DataSourceException noColumn = assertThrows(DataSourceException.class,
                 () -> source.read(csv.toString(), "text", "class", 0));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktrain.pipeline.source.DataSourceException;
+import io.sparktrain.pipeline.testing.CliKeys;
 import io.sparktrain.pipeline.testing.LocalSpark;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ class FeaturePipelineTest {
         assertEquals(1.0, labelled.filter("id = '1'").select(LabelColumn.LABEL_COL).first().getDouble(0));
         assertEquals(0.0, labelled.filter("id = '2'").select(LabelColumn.LABEL_COL).first().getDouble(0));
         DataSourceException e = assertThrows(DataSourceException.class,
-                () -> LabelColumn.classes(table(), "y", List.of("no", "maybe"), "t.csv"));
+                () -> LabelColumn.classes(table(), "y", List.of("no", "maybe"), "t.csv", CliKeys.SETTINGS));
         assertTrue(e.getMessage().contains("label column 'y' has 2 row(s) with a class not in data.labels [no, maybe], e.g. ['yes']"),
                 e.getMessage());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktrain.pipeline.source.DataSourceException;
+import io.sparktrain.pipeline.testing.CliKeys;
 import io.sparktrain.pipeline.testing.LocalSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +41,8 @@ class TableReaderTest {
     void aTextInANumericColumnAndInfinityAreRefusedWithColumnCountAndExample() throws IOException {
         Dataset<Row> rows = TableTestSpark.csv(spark, dir, "bad.csv", "a,b\n1,abc\n2,Infinity\nNaN,3\n");
         DataSourceException e = assertThrows(DataSourceException.class,
-                () -> NumericColumns.asDoubles(rows, List.of("a", "b"), "bad.csv", "data.table.features"));
+                () -> NumericColumns.asDoubles(rows, List.of("a", "b"), "bad.csv", "data.table.features",
+                        CliKeys.SETTINGS));
         assertTrue(e.getMessage().contains("bad.csv: column 'a' has 1 value(s) that are not finite numbers, e.g. 'NaN'"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("column 'b' has 2 value(s)"), e.getMessage());
@@ -72,7 +74,7 @@ class TableReaderTest {
 
     @Test
     void aMissingPathAnEmptyFolderAndAnEmptyFileAreNamedBeforeSparkReads() throws IOException {
-        TableReader reader = new TableReader(spark);
+        TableReader reader = new TableReader(spark, CliKeys.SETTINGS);
         Path empty = Files.createDirectory(dir.resolve("empty"));
         Files.writeString(empty.resolve("_SUCCESS"), "");
         Path blank = Files.writeString(dir.resolve("blank.csv"), "");

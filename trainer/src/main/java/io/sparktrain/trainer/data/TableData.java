@@ -3,6 +3,7 @@ package io.sparktrain.trainer.data;
 import static io.sparktrain.pipeline.column.Columns.col;
 import static org.apache.spark.sql.functions.avg;
 
+import io.sparktrain.config.ConfigKeys;
 import io.sparktrain.config.DataInputs;
 import io.sparktrain.config.DataSection;
 import io.sparktrain.config.OutputLabel;
@@ -55,7 +56,7 @@ public final class TableData {
     public static PreparedRows prepare(SparkSession spark, DataSection data, long seed, BundleDirectory bundle, int inputSize) {
         DataInputs.Table table = data.table().orElseThrow();
         FeaturePlan plan = table.section().features();
-        TableReader reader = new TableReader(spark);
+        TableReader reader = new TableReader(spark, ConfigKeys.SETTINGS);
         List<InputReport> inputs = new ArrayList<>();
         Dataset<Row> labelled = checked(reader, data, table.train(), "train", bundle, inputs).cache();
         Dataset<Row> trainRows = labelled;
@@ -111,7 +112,7 @@ public final class TableData {
         bundle.writeDataReport(report);
         Map<String, Double> baselines = data.regression() && !table.section().multiOutput()
                 ? Map.of(PreparedRows.MEAN_BASELINE_RMSE, meanBaselineRmse(trainRows, test)) : Map.of();
-        List<String> lines = new ArrayList<>(DataReportTable.lines(report));
+        List<String> lines = new ArrayList<>(DataReportTable.lines(report, ConfigKeys.SETTINGS));
         if (!weights.isEmpty()) {
             lines.add("class weights in the loss, by class " + data.labels() + ": " + weights);
         }
@@ -183,7 +184,7 @@ public final class TableData {
             BundleDirectory bundle, List<InputReport> inputs) {
         DataInputs.Table table = data.table().orElseThrow();
         CheckSpec spec = new CheckSpec(table.section().features().columns(), labels(data), table.section().badRows(),
-                split.equals("train"), table.section().options().schema());
+                split.equals("train"), table.section().options().schema(), ConfigKeys.SETTINGS);
         Dataset<Row> read = reader.read(uri, table.section().options());
         NumericColumns.requirePresent(read, table.section().features().categorical(), uri, "data.table.categorical");
         CheckedTable checked = new TableCheck(spec).check(read, uri);

@@ -1,5 +1,6 @@
 package io.sparktrain.trainer.data;
 
+import io.sparktrain.config.ConfigKeys;
 import io.sparktrain.config.DataInputs;
 import io.sparktrain.config.DataSection;
 import io.sparktrain.config.TextSection;
@@ -79,7 +80,7 @@ public final class TextData {
             throw new DataSourceException(uri + " has no label column '" + section.label() + "' (data.text.label) to"
                     + " train on; its columns are " + Arrays.asList(documents.columns()));
         }
-        return LabelColumn.classes(documents, TextFolderSource.LABEL_COL, data.labels(), uri);
+        return LabelColumn.classes(documents, TextFolderSource.LABEL_COL, data.labels(), uri, ConfigKeys.SETTINGS);
     }
 
     private static String classCounts(Dataset<Row> documents) {

@@ -1,5 +1,6 @@
 package io.sparktrain.trainer.data;
 
+import io.sparktrain.config.ConfigKeys;
 import io.sparktrain.config.TextSection;
 import io.sparktrain.pipeline.source.TextColumnSource;
 import io.sparktrain.pipeline.source.TextFolderSource;
@@ -18,7 +19,8 @@ public final class TextDocuments {
     /** @param partitions partitions to read into; 0 = Spark's default */
     public static Dataset<Row> read(SparkSession spark, TextSection section, String uri, int partitions) {
         return section.fromTable()
-                ? new TextColumnSource(spark).read(uri, section.column(), section.label(), partitions)
+                ? new TextColumnSource(spark, ConfigKeys.SETTINGS)
+                        .read(uri, section.column(), section.label(), partitions)
                 : new TextFolderSource(spark).read(uri, partitions);
     }
 }

@@ -1,5 +1,6 @@
 package io.sparktrain.trainer.score;
 
+import io.sparktrain.config.ConfigKeys;
 import io.sparktrain.config.DataInputs;
 import io.sparktrain.config.DataSection;
 import io.sparktrain.config.TextSection;
@@ -75,7 +76,8 @@ public final class ScoreInputs {
         TextSection section = data.text().orElseThrow().section();
         Dataset<Row> documents = TextDocuments.read(spark, section, input, data.partitions());
         boolean labelled = TextColumnSource.labelled(documents);
-        Dataset<Row> rows = (labelled ? LabelColumn.classes(documents, TextFolderSource.LABEL_COL, data.labels(), input)
+        Dataset<Row> rows = (labelled ? LabelColumn.classes(documents, TextFolderSource.LABEL_COL, data.labels(), input,
+                ConfigKeys.SETTINGS)
                 : documents).cache();
         List<String> passThrough = section.fromTable()
                 ? Arrays.stream(documents.columns()).filter(c -> !c.equals(section.column())
@@ -96,7 +98,7 @@ public final class ScoreInputs {
         String labelName = table.section().label();
         // Unlabelled input has no label column: a headerless file's fields are the other declared columns.
         TableOptions options = labelled ? table.section().options() : table.section().options().without(labelName);
-        Dataset<Row> raw = new TableReader(spark).read(input, options);
+        Dataset<Row> raw = new TableReader(spark, ConfigKeys.SETTINGS).read(input, options);
         List<String> columns = Arrays.stream(raw.columns()).filter(c -> !c.equals(TableReader.CORRUPT_RECORD)).toList();
         if (labelled && !columns.contains(labelName)) {
             throw new DataSourceException(input + " has no label column '" + labelName + "' (data.table.label of the"
@@ -104,7 +106,7 @@ public final class ScoreInputs {
         }
         CheckSpec spec = new CheckSpec(table.section().features().columns(),
                 labelled ? Optional.of(labelName) : Optional.empty(), data.labels(), BadRowPolicy.SKIP, false,
-                options.schema());
+                options.schema(), ConfigKeys.SETTINGS);
         CheckedTable checked = new TableCheck(spec).check(raw, input);
         Dataset<Row> rows = checked.kept();
         Optional<String> label = Optional.empty();

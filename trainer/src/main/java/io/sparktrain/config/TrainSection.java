@@ -1,8 +1,8 @@
 package io.sparktrain.config;
 
 /**
- * @param strategy           {@code averaging} (parameter averaging), {@code sharing} (gradient sharing) or
- *                           {@code local} (one JVM, the baseline)
+ * @param strategy           {@code averaging} (parameter averaging), {@code sharing} (gradient sharing),
+ *                           {@code allreduce} (gradient averaged every step) or {@code local} (one JVM, the baseline)
  * @param epochs             passes over the training data
  * @param batchSize          examples per minibatch per worker
  * @param threadsPerTask     native (OpenMP/BLAS) threads each Spark task may use; 0 = cores / concurrent tasks
@@ -12,4 +12,4 @@ package io.sparktrain.config;
  */
 public record TrainSection(String strategy, int epochs, int batchSize, int threadsPerTask, double validationFraction,
         int checkpointsToKeep, boolean collectStats, AveragingSection averaging, SharingSection sharing,
-        EarlyStoppingSection earlyStopping) {}
+        EarlyStoppingSection earlyStopping, AllreduceSection allreduce) {}

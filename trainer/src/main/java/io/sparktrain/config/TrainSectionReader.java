@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Reads and validates the {@code train} section of a job config. */
 final class TrainSectionReader {
-    static final List<String> STRATEGIES = List.of("averaging", "sharing", "local");
+    static final List<String> STRATEGIES = List.of("averaging", "sharing", "allreduce", "local");
     static final List<String> APPROACHES = List.of("export", "direct");
     static final List<String> REPARTITIONS = List.of("always", "never", "num-partitions-workers-differs");
     static final List<String> THRESHOLD_ALGORITHMS = List.of("adaptive", "fixed", "target-sparsity");
@@ -28,7 +28,8 @@ final class TrainSectionReader {
                     + " set train.validation-fraction, e.g. 0.1");
         }
         return new TrainSection(strategy, epochs, batchSize, threads, validationFraction, checkpoints, stats,
-                readAveraging(train.section("averaging")), readSharing(train.section("sharing")), earlyStopping);
+                readAveraging(train.section("averaging")), readSharing(train.section("sharing")), earlyStopping,
+                readAllreduce(train.section("allreduce")));
     }
 
     private static AveragingSection readAveraging(ConfigReader averaging) {
@@ -51,6 +52,11 @@ final class TrainSectionReader {
         return new SharingSection(algorithm, threshold, sparsity, workersPerNode,
                 sharing.string("controller-address"), sharing.integer("port", 1024, 65000),
                 sharing.string("network-mask"));
+    }
+
+    private static AllreduceSection readAllreduce(ConfigReader allreduce) {
+        return new AllreduceSection(allreduce.integer("workers", 0, 100_000),
+                allreduce.integer("timeout", 1, 86_400));
     }
 
     private static EarlyStoppingSection readEarlyStopping(ConfigReader stopping) {

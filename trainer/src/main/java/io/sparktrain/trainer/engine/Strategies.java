@@ -40,8 +40,11 @@ public final class Strategies {
                         SharingSupport.controllerAddress(train.sharing(), sc), train.averaging().prefetch(),
                         train.collectStats()), exportDir, true, workers == 1, train.collectStats());
             }
+            // Callers cap this thread's native threads to the per-task plan before creating a strategy.
+            case "allreduce" -> new AllreduceStrategy(sc, network, exportDir, train.allreduce(), NativeThreads.current(),
+                    train.collectStats());
             default -> throw new IllegalArgumentException("train.strategy = " + train.strategy()
-                    + " is not a strategy; use averaging, sharing or local");
+                    + " is not a strategy; use averaging, sharing, allreduce or local");
         };
     }
 

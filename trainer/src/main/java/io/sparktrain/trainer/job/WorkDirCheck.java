@@ -20,7 +20,7 @@ final class WorkDirCheck {
 
     static void requireShared(TrainJobConfig config, String master, Configuration hadoop) {
         TrainSection train = config.train();
-        boolean exports = train.strategy().equals("sharing")
+        boolean exports = train.strategy().equals("sharing") || train.strategy().equals("allreduce")
                 || train.strategy().equals("averaging") && !train.averaging().approach().equals("direct");
         if (!exports) {
             return;

@@ -55,8 +55,8 @@ public interface NetworkParams extends Params {
                             ParamValidators.inArray(new String[] {CLASSIFICATION, REGRESSION})),
                     new Param<>(uid, "spec", "HOCON with the network (model { ... }) and optionally the training"
                             + " settings (train { ... }, job.seed), the keys of a sparktrain job config"),
-                    new Param<>(uid, "strategy", "averaging, sharing or local; overrides train.strategy",
-                            ParamValidators.inArray(new String[] {"averaging", "sharing", "local"})),
+                    new Param<>(uid, "strategy", "averaging, sharing, allreduce or local; overrides train.strategy",
+                            ParamValidators.inArray(new String[] {"averaging", "sharing", "allreduce", "local"})),
                     new IntParam(uid, "epochs", "passes over the training data; overrides train.epochs",
                             ParamValidators.gtEq(1)),
                     new IntParam(uid, "batchSize", "examples per minibatch: overrides train.batch-size when set;"

@@ -100,7 +100,9 @@ public final class AllreduceStrategy implements TrainingStrategy {
         }
         int steps = shares.get(0).size();
         int epochsBefore = network.epochCount();
+        long start = System.nanoTime();
         Broadcast<byte[]> driverNetwork = sc.broadcast(network.toBytes(true));
+        long broadcast = System.nanoTime();
         List<WorkerEpoch> results;
         try {
             AllreduceTask task = new AllreduceTask(driverNetwork, network.isGraph(), exportDir.toString(),
@@ -113,6 +115,7 @@ public final class AllreduceStrategy implements TrainingStrategy {
         } finally {
             driverNetwork.destroy();
         }
+        long stage = System.nanoTime();
         WorkerEpoch first = results.stream().filter(r -> r.rank == 0).findFirst().orElseThrow();
         if (first.stageAttempt > 0) {
             rerunEpochs++;
@@ -125,6 +128,12 @@ public final class AllreduceStrategy implements TrainingStrategy {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the network rank 0 trained: " + e.getMessage(), e);
         }
+        long restored = System.nanoTime();
+        LOG.info(String.format("allreduce: epoch overhead: driver network to bytes and broadcast %.0f ms, driver"
+                + " network from rank 0's bytes %.0f ms; in the %.0f ms barrier stage, up to %.0f ms restoring the"
+                + " network and joining the ring, rank 0's network to bytes %.0f ms", (broadcast - start) / 1e6,
+                (restored - stage) / 1e6, (stage - broadcast) / 1e6,
+                results.stream().mapToLong(r -> r.setupNanos).max().orElse(0) / 1e6, first.finishNanos / 1e6));
         return record(results, workers, steps);
     }
 

@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.BarrierTaskContext;
@@ -86,13 +87,21 @@ final class AllreduceTask extends AbstractFunction1<Iterator<List<String>>, Iter
 
     private WorkerEpoch train(BarrierTaskContext context, List<String> files) throws IOException {
         int rank = context.partitionId();
-        Network network = Network.restore(new ByteArrayInputStream(driverNetwork.value()), graph);
+        long begin = System.nanoTime();
+        // Spark 3.5's allGather returns no sooner than a second after it is called (BarrierTaskContext.runBarrier
+        // polls its reply with Thread.sleep(1000)): restore the network meanwhile.
+        CompletableFuture<Network> restoring = CompletableFuture.supplyAsync(this::restore,
+                runnable -> new Thread(runnable, "allreduce-restore-" + rank).start());
         StepTiming load = new StepTiming();
         StepTiming compute = new StepTiming();
         StepTiming wait = new StepTiming();
         StepTiming exchange = new StepTiming();
         double lossSum = 0;
+        Network network;
+        long setup;
         try (RingAllreduce ring = joinRing(context, rank)) {
+            network = restoring.join();
+            setup = System.nanoTime() - begin;
             GradientAveraging averaging = new GradientAveraging(ring);
             network.model().addListeners(averaging);
             HeldMinibatchLoader loader = new HeldMinibatchLoader(exportDir);
@@ -122,8 +131,18 @@ final class AllreduceTask extends AbstractFunction1<Iterator<List<String>>, Iter
             }
             network.incrementEpochCount();
         }
+        long finish = System.nanoTime();
+        byte[] trained = rank == 0 ? network.toBytes(true) : null;
         return new WorkerEpoch(rank, context.stageAttemptNumber(), Math.min(files.size(), steps), lossSum, load,
-                compute, wait, exchange, rank == 0 ? network.toBytes(true) : null);
+                compute, wait, exchange, setup, System.nanoTime() - finish, trained);
+    }
+
+    private Network restore() {
+        try {
+            return Network.restore(new ByteArrayInputStream(driverNetwork.value()), graph);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the driver's network: " + e.getMessage(), e);
+        }
     }
 
     /** Listens on this executor's host (an ephemeral port), swaps addresses with the other tasks, joins the ring. */

@@ -20,11 +20,15 @@ final class WorkerEpoch implements Serializable {
     final StepTiming compute;
     final StepTiming wait;
     final StepTiming exchange;
+    /** Restoring the driver's network and joining the ring (at once), before the first step. */
+    final long setupNanos;
+    /** Serializing the trained network (rank 0), after the last step. */
+    final long finishNanos;
     /** ModelSerializer bytes with the updater state, from rank 0; null from the others. */
     final byte[] network;
 
     WorkerEpoch(int rank, int stageAttempt, int ownSteps, double lossSum, StepTiming load, StepTiming compute,
-            StepTiming wait, StepTiming exchange, byte[] network) {
+            StepTiming wait, StepTiming exchange, long setupNanos, long finishNanos, byte[] network) {
         this.rank = rank;
         this.stageAttempt = stageAttempt;
         this.ownSteps = ownSteps;
@@ -33,6 +37,8 @@ final class WorkerEpoch implements Serializable {
         this.compute = compute;
         this.wait = wait;
         this.exchange = exchange;
+        this.setupNanos = setupNanos;
+        this.finishNanos = finishNanos;
         this.network = network;
     }
 }

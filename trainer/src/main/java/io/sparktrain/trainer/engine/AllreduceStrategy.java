@@ -90,14 +90,7 @@ public final class AllreduceStrategy implements TrainingStrategy {
             network.incrementEpochCount();
             return null;
         }
-        int workers = Math.min(workersWanted, all.size());
-        List<List<String>> shares = new ArrayList<>();
-        for (int rank = 0; rank < workers; rank++) {
-            shares.add(new ArrayList<>());
-        }
-        for (int k = 0; k < all.size(); k++) {
-            shares.get(k % workers).add(all.get(k));
-        }
+        List<List<String>> shares = shares(all, Math.min(workersWanted, all.size()));
         int steps = shares.get(0).size();
         int epochsBefore = network.epochCount();
         long start = System.nanoTime();
@@ -105,13 +98,8 @@ public final class AllreduceStrategy implements TrainingStrategy {
         long broadcast = System.nanoTime();
         List<WorkerEpoch> results;
         try {
-            AllreduceTask task = new AllreduceTask(driverNetwork, network.isGraph(), exportDir.toString(),
-                    new HadoopConf(sc.hadoopConfiguration()), secret, steps, threads, timeout, fault);
-            // The shuffle after the barrier stage makes it a shuffle-map stage, which Spark reruns when a task fails;
-            // a failed barrier result stage ends the job ("Could not recover from a failed barrier ResultStage").
-            results = sc.parallelize(shares, workers).rdd().barrier()
-                    .mapPartitions(task, false, ClassTag$.MODULE$.apply(WorkerEpoch.class)).toJavaRDD()
-                    .repartition(1).collect();
+            results = runStage(shares, new AllreduceTask(driverNetwork, network.isGraph(), exportDir.toString(),
+                    new HadoopConf(sc.hadoopConfiguration()), secret, steps, threads, timeout, fault));
         } finally {
             driverNetwork.destroy();
         }
@@ -134,7 +122,28 @@ public final class AllreduceStrategy implements TrainingStrategy {
                 + " network and joining the ring, rank 0's network to bytes %.0f ms", (broadcast - start) / 1e6,
                 (restored - stage) / 1e6, (stage - broadcast) / 1e6,
                 results.stream().mapToLong(r -> r.setupNanos).max().orElse(0) / 1e6, first.finishNanos / 1e6));
-        return record(results, workers, steps);
+        return record(results, shares.size(), steps);
+    }
+
+    /** Minibatch k to worker k mod N, in order; worker 0 gets the most. */
+    static List<List<String>> shares(List<String> files, int workers) {
+        List<List<String>> shares = new ArrayList<>();
+        for (int rank = 0; rank < workers; rank++) {
+            shares.add(new ArrayList<>());
+        }
+        for (int k = 0; k < files.size(); k++) {
+            shares.get(k % workers).add(files.get(k));
+        }
+        return shares;
+    }
+
+    /** One barrier task per share; returns what each worker reports. */
+    private List<WorkerEpoch> runStage(List<List<String>> shares, AllreduceTask task) {
+        // The shuffle after the barrier stage makes it a shuffle-map stage, which Spark reruns when a task fails;
+        // a failed barrier result stage ends the job ("Could not recover from a failed barrier ResultStage").
+        return sc.parallelize(shares, shares.size()).rdd().barrier()
+                .mapPartitions(task, false, ClassTag$.MODULE$.apply(WorkerEpoch.class)).toJavaRDD()
+                .repartition(1).collect();
     }
 
     /** Adds the epoch's step timings to the run's, logs them, and returns the mean loss over every worker's minibatches. */

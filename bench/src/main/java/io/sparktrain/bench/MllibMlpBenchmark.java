@@ -2,7 +2,7 @@ package io.sparktrain.bench;
 
 import io.sparktrain.config.SparkSection;
 import io.sparktrain.pipeline.source.IdxImageSource;
-import io.sparktrain.trainer.job.SparkSessions;
+import io.sparktrain.trainer.runtime.SparkSessions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

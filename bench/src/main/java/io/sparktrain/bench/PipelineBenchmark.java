@@ -16,7 +16,7 @@ import io.sparktrain.pipeline.table.ImbalancePlan;
 import io.sparktrain.pipeline.table.MissingPlan;
 import io.sparktrain.pipeline.table.TableOptions;
 import io.sparktrain.pipeline.table.TableReader;
-import io.sparktrain.trainer.job.SparkSessions;
+import io.sparktrain.trainer.runtime.SparkSessions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

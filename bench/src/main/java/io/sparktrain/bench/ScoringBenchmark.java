@@ -6,7 +6,7 @@ import io.sparktrain.pipeline.source.IdxImageSource;
 import io.sparktrain.trainer.bundle.BundleReader;
 import io.sparktrain.trainer.engine.NativeThreads;
 import io.sparktrain.trainer.engine.Network;
-import io.sparktrain.trainer.job.SparkSessions;
+import io.sparktrain.trainer.runtime.SparkSessions;
 import java.io.DataInputStream;
 import java.io.File;
 import java.io.FileInputStream;

@@ -5,14 +5,14 @@ import io.sparktrain.trainer.doctor.Doctor;
 import io.sparktrain.trainer.doctor.DoctorChecks;
 import io.sparktrain.trainer.doctor.DoctorReport;
 import io.sparktrain.trainer.doctor.ReportTable;
-import io.sparktrain.trainer.job.LazySparkSession;
-import io.sparktrain.trainer.job.SparkSessions;
+import io.sparktrain.trainer.runtime.LazySparkSession;
+import io.sparktrain.trainer.runtime.SparkSessions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** {@code sparktrain doctor}: the checks of a train job, without training, as a table. */
 @Command(name = "doctor",

@@ -5,8 +5,9 @@ package io.sparktrain.config;
  *
  * @param frequency   minibatches each worker fits between two averaging rounds
  * @param prefetch    minibatches each worker loads ahead asynchronously (0 = off)
- * @param approach    {@code export} (minibatches saved once to {@code workDir}, reused every epoch) or {@code direct}
+ * @param approach    how workers get their minibatches (exported to {@code workDir} once, or direct)
  * @param workDir     where exported minibatches go (any Hadoop URI); deleted when the job ends
- * @param repartition {@code always}, {@code never} or {@code num-partitions-workers-differs}
+ * @param repartition when the training data is repartitioned
  */
-public record AveragingSection(int frequency, int prefetch, String approach, String workDir, String repartition) {}
+public record AveragingSection(int frequency, int prefetch, AveragingApproach approach, String workDir,
+        Repartitioning repartition) {}

@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import io.sparktrain.trainer.model.ConfigChoice;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -151,6 +152,12 @@ public final class ConfigReader {
             return allowed.iterator().next();
         }
         return value;
+    }
+
+    /** One of an enum's constants, named in the config by its {@link ConfigChoice#configName()}. */
+    public <E extends Enum<E> & ConfigChoice> E choice(String key, Class<E> type) {
+        String name = oneOf(key, ConfigChoice.names(type));
+        return ConfigChoice.find(type, name).orElse(type.getEnumConstants()[0]);
     }
 
     public List<String> stringList(String key) {

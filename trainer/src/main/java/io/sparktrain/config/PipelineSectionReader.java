@@ -1,5 +1,6 @@
 package io.sparktrain.config;
 
+import com.typesafe.config.ConfigUtil;
 import io.sparktrain.pipeline.table.ClipPlan;
 import io.sparktrain.pipeline.table.FeaturePlan;
 import io.sparktrain.pipeline.table.ImbalancePlan;
@@ -10,7 +11,9 @@ import java.util.Map;
 
 /**
  * Reads the {@code pipeline} section into a {@link FeaturePlan}, reporting every bad key with its
- * full path (e.g. {@code pipeline.sentinels.Income}) and what is allowed, before Spark starts.
+ * full path (e.g. {@code pipeline.sentinels.Income}) and what is allowed, before Spark starts. A
+ * key that names a column is written in HOCON quotes when the name holds a dot or other
+ * characters a path cannot ({@code sentinels { "x_0.25" = 0 }}), and is reported the same way.
  */
 final class PipelineSectionReader {
     private PipelineSectionReader() {
@@ -22,9 +25,10 @@ final class PipelineSectionReader {
         String missing = pipeline.oneOf("missing", MissingPlan.STRATEGIES);
         Map<String, String> byColumn = pipeline.stringMap("missing-by-column");
         byColumn.forEach((column, strategy) -> {
-            requireFeature(pipeline, "missing-by-column." + column, column, features);
+            String key = ConfigUtil.joinPath("missing-by-column", column);
+            requireFeature(pipeline, key, column, features);
             if (!MissingPlan.STRATEGIES.contains(strategy)) {
-                pipeline.problem("missing-by-column." + column, "is '" + strategy + "'; allowed: "
+                pipeline.problem(key, "is '" + strategy + "'; allowed: "
                         + String.join(", ", MissingPlan.STRATEGIES));
             }
         });
@@ -60,11 +64,12 @@ final class PipelineSectionReader {
     private static Map<String, Double> sentinels(ConfigReader pipeline, List<String> features) {
         Map<String, Double> sentinels = new LinkedHashMap<>();
         pipeline.stringMap("sentinels").forEach((column, value) -> {
-            requireFeature(pipeline, "sentinels." + column, column, features);
+            String key = ConfigUtil.joinPath("sentinels", column);
+            requireFeature(pipeline, key, column, features);
             try {
                 sentinels.put(column, Double.parseDouble(value));
             } catch (NumberFormatException e) {
-                pipeline.problem("sentinels." + column, "is '" + value + "'; a sentinel is the number that means"
+                pipeline.problem(key, "is '" + value + "'; a sentinel is the number that means"
                         + " missing in that column, e.g. 0");
             }
         });

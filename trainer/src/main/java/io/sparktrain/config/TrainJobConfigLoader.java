@@ -11,10 +11,8 @@ import io.sparktrain.pipeline.table.FeaturePlan;
 import io.sparktrain.pipeline.table.LibSvmColumns;
 import io.sparktrain.pipeline.table.TableOptions;
 import io.sparktrain.trainer.model.EmbeddingLayerSpec;
-import io.sparktrain.trainer.model.Loss;
 import io.sparktrain.trainer.model.NetworkSpec;
 import io.sparktrain.trainer.model.OutputLayerSpec;
-import io.sparktrain.trainer.model.NetworkSpecReader;
 import io.sparktrain.trainer.model.Shape;
 import java.io.File;
 import java.util.ArrayList;
@@ -156,6 +154,7 @@ public final class TrainJobConfigLoader {
 
         model.ifPresent(spec -> checkAcrossSections(root, data, spec));
         checkStoppingMetric(root, data, train);
+        checkSharingPorts(root, spark, train);
         root.finish(source);
         return new TrainJobConfig(source, job, spark, data, model.orElseThrow(), train, output, merged);
     }
@@ -324,12 +323,15 @@ public final class TrainJobConfigLoader {
     }
 
     private static void checkStoppingMetric(ConfigReader root, DataSection data, TrainSection train) {
-        String metric = train.earlyStopping().metric();
-        List<String> fitting = data.regression() ? List.of("loss", "rmse", "mae")
-                : List.of("accuracy", "f1", "precision", "recall", "loss");
-        if (train.earlyStopping().enabled() && !fitting.contains(metric)) {
-            root.problem("train.early-stopping.metric", "is '" + metric + "', which a "
-                    + (data.regression() ? "regression" : "classifier") + " does not report; allowed: " + fitting);
+        TaskChecks.stoppingMetric(train.earlyStopping(), Task.of(data.regression()))
+                .ifPresent(problem -> root.problem("train.early-stopping.metric", problem));
+    }
+
+    /** Every executor the job's Spark properties allow needs a port at most 65535 (the driver checks again at run time). */
+    private static void checkSharingPorts(ConfigReader root, SparkSection spark, TrainSection train) {
+        if (train.strategy() == Strategy.SHARING && !spark.master().startsWith("local")) {
+            ExecutorLimit.of(spark.conf()).flatMap(train.sharing()::portRangeProblem)
+                    .ifPresent(problem -> root.problem("train.sharing.port", problem));
         }
     }
 
@@ -353,21 +355,7 @@ public final class TrainJobConfigLoader {
             FeaturePlan plan = table.section().features();
             checkTableInput(root, plan, model, data);
         });
-        if (data.regression()) {
-            if (output.units() != 1 || !(output.loss() == Loss.MSE || output.loss() == Loss.MAE)) {
-                root.problem(unitsKey, "is " + output.units() + " unit(s) with loss " + output.loss().configName()
-                        + ", but data.labels is empty, so the label is a number to predict: use one unit with"
-                        + " loss mse or mae (or name the classes in data.labels)");
-            }
-            return;
-        }
-        if (data.numClasses() == 2 && output.units() == 1 && output.loss() == Loss.BINARY_CROSS_ENTROPY) {
-            return;
-        }
-        if (output.units() != data.numClasses()) {
-            root.problem(unitsKey, "is " + output.units() + " but data.labels names " + data.numClasses()
-                    + " classes; the output layer needs one unit per class (or, for 2 classes, one sigmoid unit"
-                    + " with loss binary-cross-entropy)");
-        }
+        TaskChecks.outputUnits(output, Task.of(data.regression()), data.numClasses(), "data.labels")
+                .ifPresent(problem -> root.problem(unitsKey, problem));
     }
 }

@@ -1,20 +1,12 @@
 package io.sparktrain.config;
 
-import java.util.List;
-
 /** Reads and validates the {@code train} section of a job config. */
 final class TrainSectionReader {
-    static final List<String> STRATEGIES = List.of("averaging", "sharing", "allreduce", "local");
-    static final List<String> APPROACHES = List.of("export", "direct");
-    static final List<String> REPARTITIONS = List.of("always", "never", "num-partitions-workers-differs");
-    static final List<String> THRESHOLD_ALGORITHMS = List.of("adaptive", "fixed", "target-sparsity");
-    static final List<String> METRICS = List.of("accuracy", "f1", "precision", "recall", "loss", "rmse", "mae");
-
     private TrainSectionReader() {
     }
 
     static TrainSection read(ConfigReader train) {
-        String strategy = train.oneOf("strategy", STRATEGIES);
+        Strategy strategy = train.choice("strategy", Strategy.class);
         int epochs = train.integer("epochs", 1, 100_000);
         int batchSize = train.integer("batch-size", 1, 1_000_000);
         int threads = train.integer("threads-per-task", 0, 1024);
@@ -36,13 +28,13 @@ final class TrainSectionReader {
         return new AveragingSection(
                 averaging.integer("frequency", 1, 100_000),
                 averaging.integer("prefetch", 0, 1000),
-                averaging.oneOf("approach", APPROACHES),
+                averaging.choice("approach", AveragingApproach.class),
                 averaging.string("work-dir"),
-                averaging.oneOf("repartition", REPARTITIONS));
+                averaging.choice("repartition", Repartitioning.class));
     }
 
     private static SharingSection readSharing(ConfigReader sharing) {
-        String algorithm = sharing.oneOf("threshold-algorithm", THRESHOLD_ALGORITHMS);
+        ThresholdAlgorithm algorithm = sharing.choice("threshold-algorithm", ThresholdAlgorithm.class);
         double threshold = sharing.decimal("threshold", 1e-9, 1);
         double sparsity = sharing.decimal("target-sparsity", 1e-9, 1.0 / 16);
         int workersPerNode = sharing.integer("workers-per-node", -1, 1024);
@@ -50,17 +42,16 @@ final class TrainSectionReader {
             sharing.problem("workers-per-node", "is 0; use -1 (one per task slot) or a positive number");
         }
         return new SharingSection(algorithm, threshold, sparsity, workersPerNode,
-                sharing.string("controller-address"), sharing.integer("port", 1024, 65000),
+                sharing.string("controller-address"), sharing.integer("port", SharingSection.MIN_PORT, 65000),
                 sharing.string("network-mask"));
     }
 
     private static AllreduceSection readAllreduce(ConfigReader allreduce) {
-        return new AllreduceSection(allreduce.integer("workers", 0, 100_000),
-                allreduce.integer("timeout", 1, 86_400));
+        return new AllreduceSection(allreduce.integer("workers", 0, 100_000), allreduce.integer("timeout", 1, 86_400));
     }
 
     private static EarlyStoppingSection readEarlyStopping(ConfigReader stopping) {
-        return new EarlyStoppingSection(stopping.bool("enabled"), stopping.oneOf("metric", METRICS),
+        return new EarlyStoppingSection(stopping.bool("enabled"), stopping.choice("metric", Metric.class),
                 stopping.integer("patience", 1, 10_000), stopping.decimal("min-delta", 0, 1e6),
                 stopping.bool("restore-best"));
     }

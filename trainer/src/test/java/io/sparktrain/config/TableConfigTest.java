@@ -73,7 +73,7 @@ class TableConfigTest {
     void aSoftmaxOutputForANumberToPredictIsNamed() {
         String message = problems(REGRESSION.replace("units = 1, activation = identity, loss = mse",
                 "units = 3, activation = softmax, loss = cross-entropy"));
-        assertTrue(message.contains("model.layers[1].units: is 3 unit(s) with loss cross-entropy, but data.labels is empty"),
+        assertTrue(message.contains("model.layers[1].units: is 3 unit(s) with loss cross-entropy, but the label is a number to predict"),
                 message);
     }
 
@@ -87,7 +87,7 @@ class TableConfigTest {
     void aClassifierMetricCannotStopARegression() {
         String message = problems(REGRESSION, "train.early-stopping.enabled=true", "train.validation-fraction=0.1");
         assertTrue(message.contains("train.early-stopping.metric: is 'accuracy', which a regression does not report;"
-                + " allowed: [loss, rmse, mae]"), message);
+                + " allowed: loss, rmse, mae"), message);
     }
 
     @Test
@@ -200,5 +200,48 @@ class TableConfigTest {
                 + " pipeline.indicators adds 1; set model.input.size = 3"), message);
         assertEquals(List.of("c"), load(REGRESSION, "data.table.categorical=[c]", "model.input.size=9").data().table()
                 .orElseThrow().section().features().categorical());
+    }
+
+    /**
+     * Column names that Spark must quote are plain HOCON strings in lists and values, and quoted
+     * HOCON keys where a setting is keyed by column, in the file and in overrides alike.
+     */
+    @Test
+    void columnNamesWithDotsSpacesBracketsBackticksAndNonAsciiLettersAreQuotedStringsAndKeys() {
+        String awkward = """
+                data {
+                  format = csv
+                  table { train = "t.csv", label = "y.class [`1`]-größe", features = ["a.b", "f`g", "my col", "名前"] }
+                }
+                model {
+                  input { size = 5 }
+                  layers = [ { type = output, units = 1, activation = identity, loss = mse } ]
+                }
+                pipeline {
+                  missing-by-column { "a.b" = constant }
+                  sentinels { "f`g" = 0 }
+                  indicators = ["my col"]
+                  clip { columns = ["名前"] }
+                }
+                """;
+        TableSection table = load(awkward, "pipeline.missing-by-column.\"my col\"=drop").data().table().orElseThrow()
+                .section();
+        FeaturePlan plan = table.features();
+        assertEquals("y.class [`1`]-größe", table.label());
+        assertEquals(List.of("a.b", "f`g", "my col", "名前"), plan.columns());
+        assertEquals(List.of("constant", "drop", "median"), List.of(plan.missing().strategyOf("a.b"),
+                plan.missing().strategyOf("my col"), plan.missing().strategyOf("名前")));
+        assertEquals(Map.of("f`g", 0.0), plan.missing().sentinels());
+        assertEquals(List.of("my col"), plan.missing().indicators());
+        assertEquals(List.of("名前"), plan.clip().columns());
+        TableSection declared = load(awkward, "data.table.schema=\"`a.b` DOUBLE, `f``g` DOUBLE, `my col` DOUBLE,"
+                + " `名前` DOUBLE, `y.class [``1``]-größe` DOUBLE\"").data().table().orElseThrow().section();
+        assertEquals(List.of("a.b", "f`g", "my col", "名前", "y.class [`1`]-größe"),
+                List.of(declared.options().schema().orElseThrow().fieldNames()));
+
+        String message = problems(awkward, "pipeline.sentinels.\"z.q\"=0", "pipeline.missing-by-column.\"a.b\"=mode");
+        assertTrue(message.contains("pipeline.sentinels.\"z.q\": names column 'z.q', which is not in"
+                + " data.table.features [a.b, f`g, my col, 名前]"), message);
+        assertTrue(message.contains("pipeline.missing-by-column.\"a.b\": is 'mode'; allowed:"), message);
     }
 }

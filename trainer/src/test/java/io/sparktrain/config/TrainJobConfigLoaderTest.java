@@ -56,7 +56,7 @@ class TrainJobConfigLoaderTest {
         TrainJobConfig config = load(VALID);
         assertEquals("test", config.job().name());
         assertEquals(42, config.job().seed());
-        assertEquals("averaging", config.train().strategy());
+        assertEquals(Strategy.AVERAGING, config.train().strategy());
         assertEquals(128, config.train().batchSize());
         assertEquals(10, config.train().averaging().frequency());
         assertEquals("local[*]", config.spark().master());
@@ -90,6 +90,22 @@ class TrainJobConfigLoaderTest {
         TrainJobConfig config = load(VALID + "\nspark.conf { \"spark.executor.memory\" = 4g, \"spark.task.cpus\" = 2 }");
         assertEquals("4g", config.spark().conf().get("spark.executor.memory"));
         assertEquals("2", config.spark().conf().get("spark.task.cpus"));
+    }
+
+    @Test
+    void sharingPortMustLeaveEveryExecutorTheSparkPropertiesAllowAPortUpTo65535() {
+        String cluster = VALID + "\nspark.master = \"spark://127.0.0.1:7077\"\ntrain { strategy = sharing, sharing.port = 65000 }";
+        ConfigException e = problems(cluster + "\nspark.conf { \"spark.executor.instances\" = 600 }");
+        assertMentions(e, "train.sharing.port: is 65000, but executor N listens on port + 1 + N and"
+                + " spark.executor.instances = 600 allows executor ids up to 600, which would listen on 65601, past 65535;"
+                + " allowed: from 1024 to 64934");
+        e = problems(cluster + "\nspark.conf { \"spark.dynamicAllocation.enabled\" = true,"
+                + " \"spark.dynamicAllocation.maxExecutors\" = 1000 }");
+        assertMentions(e, "spark.dynamicAllocation.maxExecutors = 1000 allows executor ids up to 1000");
+        assertEquals(65000, load(cluster + "\nspark.conf { \"spark.executor.instances\" = 534 }").train().sharing().port());
+        assertEquals(65000, load(cluster.replace("spark://127.0.0.1:7077", "local[2]")
+                + "\nspark.conf { \"spark.executor.instances\" = 600 }").train().sharing().port(),
+                "local mode runs every task on the driver's port");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.sparktrain.pipeline.batch;
 
+import static io.sparktrain.pipeline.column.Columns.col;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,10 +31,10 @@ final class BatchColumns {
     static Dataset<Row> select(Dataset<Row> rows, FeatureSpec features, List<LabelSpec> labels, String weightColumn) {
         check(rows.schema(), features, labels, weightColumn);
         List<Column> columns = new ArrayList<>();
-        features.columns().forEach(name -> columns.add(rows.col(name)));
-        labels.forEach(label -> columns.add(rows.col(label.column())));
+        features.columns().forEach(name -> columns.add(col(name)));
+        labels.forEach(label -> columns.add(col(label.column())));
         if (weightColumn != null) {
-            columns.add(rows.col(weightColumn));
+            columns.add(col(weightColumn));
         }
         return rows.select(columns.toArray(Column[]::new));
     }

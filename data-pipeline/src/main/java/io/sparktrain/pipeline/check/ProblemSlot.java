@@ -1,7 +1,7 @@
 package io.sparktrain.pipeline.check;
 
+import static io.sparktrain.pipeline.column.Columns.col;
 import static org.apache.spark.sql.functions.abs;
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;

@@ -1,7 +1,7 @@
 package io.sparktrain.pipeline.check;
 
+import static io.sparktrain.pipeline.column.Columns.col;
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.lit;

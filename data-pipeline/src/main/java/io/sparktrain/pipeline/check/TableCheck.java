@@ -1,7 +1,7 @@
 package io.sparktrain.pipeline.check;
 
+import static io.sparktrain.pipeline.column.Columns.col;
 import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
@@ -11,11 +11,13 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
+import io.sparktrain.pipeline.column.Columns;
 import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.pipeline.table.ClassCounts;
 import io.sparktrain.pipeline.table.NumericColumns;
 import io.sparktrain.pipeline.table.TableReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -58,13 +60,14 @@ public final class TableCheck {
         NumericColumns.requirePresent(read, spec.label().stream().toList(), uri, CheckKeys.LABEL);
         List<String> columns = List.of(read.columns());
         List<ProblemSlot> slots = ProblemSlot.of(spec, columns);
-        List<Column> withProblems = new ArrayList<>(List.of(col("*")));
+        Dataset<Row> tagged = RowOrigin.tag(read);
+        List<Column> withProblems = new ArrayList<>(Arrays.stream(tagged.columns()).map(Columns::col).toList());
         for (int i = 0; i < slots.size(); i++) {
             withProblems.add(slots.get(i).problem().as(PROBLEM + i));
         }
         Column rejected = spec.policy() == BadRowPolicy.KEEP ? anyProblem(slots, s -> !s.keepable())
                 : anyProblem(slots, s -> true);
-        Dataset<Row> checked = RowOrigin.tag(read).select(withProblems.toArray(Column[]::new))
+        Dataset<Row> checked = tagged.select(withProblems.toArray(Column[]::new))
                 .withColumn(BAD, anyProblem(slots, s -> true)).withColumn(REJECTED, rejected)
                 .persist(StorageLevel.MEMORY_AND_DISK());
 

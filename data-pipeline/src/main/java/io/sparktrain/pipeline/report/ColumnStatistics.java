@@ -1,7 +1,7 @@
 package io.sparktrain.pipeline.report;
 
+import static io.sparktrain.pipeline.column.Columns.col;
 import static org.apache.spark.sql.functions.avg;
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;

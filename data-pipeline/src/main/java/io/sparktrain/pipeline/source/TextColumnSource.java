@@ -1,6 +1,6 @@
 package io.sparktrain.pipeline.source;
 
-import static org.apache.spark.sql.functions.col;
+import static io.sparktrain.pipeline.column.Columns.col;
 import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.trim;
 

@@ -1,5 +1,6 @@
 package io.sparktrain.pipeline.stage;
 
+import io.sparktrain.pipeline.column.Columns;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Collections;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 
 /**
  * How many rows each class has, counted in one Spark aggregation, in Spark's ascending label order.
@@ -37,7 +37,7 @@ public record ClassCounts(String labelCol, Map<Object, Long> counts) implements 
             throw new IllegalArgumentException("label column '" + labelCol + "' does not exist; available columns: "
                     + Arrays.toString(data.columns()));
         }
-        List<Row> groups = data.groupBy(functions.col(labelCol)).count().orderBy(functions.col(labelCol))
+        List<Row> groups = data.groupBy(Columns.col(labelCol)).count().orderBy(Columns.col(labelCol))
                 .limit(MAX_CLASSES + 1).collectAsList();
         if (groups.size() > MAX_CLASSES) {
             throw new IllegalArgumentException("column '" + labelCol + "' has more than " + MAX_CLASSES

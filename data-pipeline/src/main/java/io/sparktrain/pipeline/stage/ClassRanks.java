@@ -1,5 +1,6 @@
 package io.sparktrain.pipeline.stage;
 
+import io.sparktrain.pipeline.column.Columns;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -35,7 +36,7 @@ final class ClassRanks {
         columns.add(functions.lit(seed));
         for (StructField field : data.schema().fields()) {
             if (!(field.dataType() instanceof MapType)) {
-                columns.add(functions.col(field.name()));
+                columns.add(Columns.col(field.name()));
             }
         }
         return functions.xxhash64(columns.toArray(new Column[0]));

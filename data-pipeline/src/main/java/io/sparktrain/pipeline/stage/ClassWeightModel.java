@@ -1,5 +1,6 @@
 package io.sparktrain.pipeline.stage;
 
+import io.sparktrain.pipeline.column.Columns;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.ml.util.MLReader;
@@ -47,7 +48,7 @@ public final class ClassWeightModel extends ImbalanceModel<ClassWeightModel> imp
     @Override
     public Dataset<Row> resample(Dataset<?> training) {
         requireLabel(training.schema());
-        Column label = functions.col(getLabelCol()).cast("double");
+        Column label = Columns.col(getLabelCol()).cast("double");
         Column weight = functions.lit(null);
         for (Map.Entry<Double, Double> entry : weights().entrySet()) {
             weight = functions.when(label.equalTo(entry.getKey()), entry.getValue()).otherwise(weight);

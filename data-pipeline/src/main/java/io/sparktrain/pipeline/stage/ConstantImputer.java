@@ -1,5 +1,6 @@
 package io.sparktrain.pipeline.stage;
 
+import io.sparktrain.pipeline.column.Columns;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.ml.Transformer;
@@ -111,7 +112,7 @@ public final class ConstantImputer extends Transformer implements HasMissingValu
         for (int i = 0; i < inputs.length; i++) {
             DataType type = schema.apply(inputs[i]).dataType();
             Column missing = NumericColumns.isMissing(inputs[i], type, getMissingValue());
-            filled.put(outputs[i], functions.when(missing, getValue()).otherwise(functions.col(inputs[i])).cast(type));
+            filled.put(outputs[i], functions.when(missing, getValue()).otherwise(Columns.col(inputs[i])).cast(type));
         }
         return dataset.toDF().withColumns(filled);
     }

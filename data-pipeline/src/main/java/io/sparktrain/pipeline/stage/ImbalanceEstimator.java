@@ -10,8 +10,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The fitting half every imbalance stage shares: it counts the classes of the training rows (and
  * refuses null, NaN or continuous labels) and hands the counts to a model whose {@code transform}
- * is the identity, so that resampling happens only where the training job calls
- * {@link TrainingResampler#resample}. Params are declared once in {@link ImbalanceParams}.
+ * keeps the rows as they are, so that resampling happens only where training calls
+ * {@link TrainingResampler#resample} (see {@link ImbalanceModel}). Params are declared once in
+ * {@link ImbalanceParams}.
  *
  * @param <M> the fitted model
  */

@@ -1,6 +1,7 @@
 package io.sparktrain.pipeline.stage;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +16,16 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * The fitted half every imbalance stage shares: the class counts of the training rows it was
- * fitted on, kept for the data report and saved with the pipeline, and a {@code transform} that is
- * the identity, so the fitted {@code PipelineModel} never resamples validation, test or scoring
- * rows. Training rows are rebalanced only through {@link TrainingResampler#resample}.
+ * fitted on, kept for the data report and saved with the pipeline, and a {@code transform} that
+ * leaves the rows as they are, so the fitted {@code PipelineModel} never resamples validation, test
+ * or scoring rows. Training rows are rebalanced only through {@link TrainingResampler#resample}:
+ * the CLI's train job calls it, and in a plain Spark ML {@code Pipeline} the network estimator does,
+ * finding this stage in the label column's metadata that {@code transform} marks ({@link ResamplingTag}).
  *
  * <p>Saved as Spark saves its models: params in {@code path/metadata} (with a data version), the
  * counts as a Parquet table {@code (label, count)} in {@code path/data}.
@@ -65,15 +69,35 @@ public abstract class ImbalanceModel<M extends ImbalanceModel<M>> extends Model<
     /** A new model like this one with another uid and counts; {@link #copy} and the reader use it. */
     protected abstract M create(String uid, ClassCounts counts);
 
-    /** Identity: the data a fitted pipeline scores keeps its real class balance. */
+    /**
+     * The same rows, so the data a fitted pipeline scores keeps its real class balance; the label
+     * column, where there is one, is marked with this stage for the estimator that trains next.
+     */
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
-        return dataset.toDF();
+        Dataset<Row> rows = dataset.toDF();
+        if (!hasLabel(rows.schema())) {
+            return rows;
+        }
+        return rows.withMetadata(getLabelCol(), ResamplingTag.mark(rows.schema().apply(getLabelCol()).metadata(), this));
     }
 
     @Override
     public StructType transformSchema(StructType schema) {
-        return schema;
+        if (!hasLabel(schema)) {
+            return schema;
+        }
+        StructField[] fields = schema.fields().clone();
+        int label = schema.fieldIndex(getLabelCol());
+        StructField field = fields[label];
+        fields[label] = new StructField(field.name(), field.dataType(), field.nullable(),
+                ResamplingTag.mark(field.metadata(), this));
+        return new StructType(fields);
+    }
+
+    /** Scoring rows have no label: nothing to balance, nothing to mark. */
+    private boolean hasLabel(StructType schema) {
+        return Arrays.asList(schema.fieldNames()).contains(getLabelCol());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.sparktrain.pipeline.stage;
 
+import io.sparktrain.pipeline.column.Columns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +41,7 @@ final class NumericColumns {
      * sentinel means there is none. Never null itself, so it is safe inside {@code when}.
      */
     static Column isMissing(String column, DataType type, double sentinel) {
-        Column value = functions.col(column);
+        Column value = Columns.col(column);
         Column missing = value.isNull();
         if (type.equals(DataTypes.DoubleType) || type.equals(DataTypes.FloatType)) {
             missing = missing.or(functions.isnan(value));

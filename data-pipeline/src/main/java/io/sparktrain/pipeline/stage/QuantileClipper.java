@@ -1,5 +1,6 @@
 package io.sparktrain.pipeline.stage;
 
+import io.sparktrain.pipeline.column.Columns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,7 +139,7 @@ public final class QuantileClipper extends Estimator<QuantileClipperModel>
     public QuantileClipperModel fit(Dataset<?> dataset) {
         transformSchema(dataset.schema());
         String[] inputs = getInputCols();
-        double[][] quantiles = dataset.stat().approxQuantile(inputs,
+        double[][] quantiles = dataset.stat().approxQuantile(Columns.quoted(List.of(inputs)),
                 new double[] {getLowerQuantile(), getUpperQuantile()}, getRelativeError());
         Map<String, QuantileClipperModel.Bounds> bounds = new LinkedHashMap<>();
         List<String> empty = new ArrayList<>();

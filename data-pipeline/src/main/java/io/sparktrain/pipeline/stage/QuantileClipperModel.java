@@ -1,5 +1,6 @@
 package io.sparktrain.pipeline.stage;
 
+import io.sparktrain.pipeline.column.Columns;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -97,7 +98,7 @@ public final class QuantileClipperModel extends Model<QuantileClipperModel>
         for (int i = 0; i < inputs.length; i++) {
             DataType type = schema.apply(inputs[i]).dataType();
             Bounds b = bounds.get(inputs[i]);
-            Column value = functions.col(inputs[i]);
+            Column value = Columns.col(inputs[i]);
             Column inside = functions.least(functions.greatest(value.cast(DataTypes.DoubleType), functions.lit(b.lower())),
                     functions.lit(b.upper()));
             clipped.put(outputs[i], functions.when(NumericColumns.isMissing(inputs[i], type, Double.NaN), value)

@@ -1,5 +1,6 @@
 package io.sparktrain.pipeline.stage;
 
+import io.sparktrain.pipeline.column.Columns;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.ml.Transformer;
@@ -102,7 +103,7 @@ public final class SentinelMissing extends Transformer implements DefaultParamsW
         double[] values = getSentinels();
         Map<String, Column> nulled = new LinkedHashMap<>();
         for (int i = 0; i < inputs.length; i++) {
-            Column value = functions.col(inputs[i]);
+            Column value = Columns.col(inputs[i]);
             nulled.put(inputs[i], functions.when(value.equalTo(values[i]), functions.lit(null)).otherwise(value)
                     .cast(dataset.schema().apply(inputs[i]).dataType()));
         }

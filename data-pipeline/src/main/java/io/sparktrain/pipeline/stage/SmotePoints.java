@@ -1,6 +1,6 @@
 package io.sparktrain.pipeline.stage;
 
-import static org.apache.spark.sql.functions.col;
+import static io.sparktrain.pipeline.column.Columns.col;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -44,8 +44,8 @@ record SmotePoints(String labelCol, String featuresCol, int k, long seed) implem
         Dataset<Row> points = rows.sparkSession().createDataFrame(numbered, numberedSchema).cache();
         long size = points.count();
         Dataset<Row> neighbours = nearest(points);
-        Dataset<Row> withNeighbours = points.join(neighbours, points.col("id").equalTo(neighbours.col("nid_of")), "left")
-                .select(points.col("id"), points.col("f"), neighbours.col("near"));
+        Dataset<Row> withNeighbours = points.join(neighbours, col("id").equalTo(col("nid_of")), "left")
+                .select(col("id"), col("f"), col("near"));
         StructType out = new StructType().add(rows.schema().apply(labelCol)).add(featuresCol, SQLDataTypes.VectorType());
         JavaRDD<Row> synthetic = withNeighbours.javaRDD().flatMap(row -> {
             long id = row.getLong(0);
@@ -58,12 +58,13 @@ record SmotePoints(String labelCol, String featuresCol, int k, long seed) implem
 
     /** Per row id ({@code nid_of}), the list {@code near} of (rank, features) of its k nearest other rows. */
     private Dataset<Row> nearest(Dataset<Row> points) {
-        Dataset<Row> a = points.as("a");
-        Dataset<Row> b = points.as("b");
+        // Each side of the self-join gets names of its own, so no column needs a table qualifier.
+        Dataset<Row> a = points.select(col("id").as("nid_of"), col("f").as("f_of"));
+        Dataset<Row> b = points.select(col("id").as("nid"), col("f").as("nf"));
         UDF2<Vector, Vector, Double> sqdist = Vectors::sqdist;
-        Dataset<Row> pairs = a.crossJoin(b).where(col("a.id").notEqual(col("b.id")))
-                .select(col("a.id").as("nid_of"), col("b.id").as("nid"), col("b.f").as("nf"),
-                        functions.udf(sqdist, DataTypes.DoubleType).apply(col("a.f"), col("b.f")).as("d"));
+        Dataset<Row> pairs = a.crossJoin(b).where(col("nid_of").notEqual(col("nid")))
+                .select(col("nid_of"), col("nid"), col("nf"),
+                        functions.udf(sqdist, DataTypes.DoubleType).apply(col("f_of"), col("nf")).as("d"));
         Dataset<Row> ranked = pairs.withColumn("rank", functions.row_number()
                 .over(Window.partitionBy("nid_of").orderBy(col("d"), col("nid"))))
                 .filter(col("rank").leq(k));

@@ -1,12 +1,15 @@
 package io.sparktrain.pipeline.table;
 
 import io.sparktrain.pipeline.stage.ClassWeightModel;
+import io.sparktrain.pipeline.stage.ColumnCopier;
 import io.sparktrain.pipeline.stage.TrainingResampler;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -18,7 +21,9 @@ import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.VectorAssembler;
 
 /**
- * The Spark ML pipeline of a {@link FeaturePlan}: numeric columns through {@link NumericStages}
+ * The Spark ML pipeline of a {@link FeaturePlan}: the plan's columns first copied to plain internal
+ * names ({@link ColumnCopier}: Spark's own stages fail on a name with a dot or a backtick, and
+ * real headers have them), then numeric columns through {@link NumericStages}
  * (sentinels, indicators, clipping, imputation), assembled and scaled; categorical columns
  * indexed with an unknown bucket and one-hot encoded (or kept as indices); everything assembled
  * into {@value FeaturePlan#FEATURES_COL}; an imbalance stage last. Fitted on the training split
@@ -31,15 +36,23 @@ public final class FeaturePipeline {
     public static final String WEIGHT_COL = "weight";
     private static final String NUMERIC = "features__numeric";
     private static final String SCALED = "features__scaled";
+    private static final String NUMERIC_INPUT = "features__numeric_input_";
+    private static final String CATEGORICAL_INPUT = "features__categorical_input_";
 
     private FeaturePipeline() {
     }
 
     public static Pipeline of(FeaturePlan plan) {
+        // Every stage after the copier reads these plain names, never the user's.
+        List<String> numericInputs = internalNames(NUMERIC_INPUT, plan.columns());
+        List<String> categoricalInputs = internalNames(CATEGORICAL_INPUT, plan.categorical());
         List<PipelineStage> stages = new ArrayList<>();
+        stages.add(new ColumnCopier()
+                .setInputCols(Stream.concat(plan.columns().stream(), plan.categorical().stream()).toArray(String[]::new))
+                .setOutputCols(Stream.concat(numericInputs.stream(), categoricalInputs.stream()).toArray(String[]::new)));
         List<String> parts = new ArrayList<>();
         if (!plan.columns().isEmpty()) {
-            NumericStages numeric = NumericStages.of(plan);
+            NumericStages numeric = NumericStages.of(plan, c -> numericInputs.get(plan.columns().indexOf(c)));
             stages.addAll(numeric.stages());
             // "keep" lets a row with a missing value through as NaN; the drop strategy removes such rows before fitting.
             stages.add(new VectorAssembler().setInputCols(numeric.outputs().toArray(String[]::new))
@@ -50,11 +63,11 @@ public final class FeaturePipeline {
             parts.addAll(numeric.indicators());
         }
         if (!plan.categorical().isEmpty()) {
-            String[] indices = plan.categorical().stream().map(c -> c + "__index").toArray(String[]::new);
-            stages.add(new StringIndexer().setInputCols(plan.categorical().toArray(String[]::new))
+            String[] indices = categoricalInputs.stream().map(c -> c + "__index").toArray(String[]::new);
+            stages.add(new StringIndexer().setInputCols(categoricalInputs.toArray(String[]::new))
                     .setOutputCols(indices).setHandleInvalid("keep"));
             if (plan.encoding().equals("one-hot")) {
-                String[] oneHot = plan.categorical().stream().map(c -> c + "__onehot").toArray(String[]::new);
+                String[] oneHot = categoricalInputs.stream().map(c -> c + "__onehot").toArray(String[]::new);
                 stages.add(new OneHotEncoder().setInputCols(indices).setOutputCols(oneHot).setDropLast(false));
                 parts.addAll(Arrays.asList(oneHot));
             } else {
@@ -64,6 +77,11 @@ public final class FeaturePipeline {
         stages.add(new VectorAssembler().setInputCols(parts.toArray(String[]::new)).setOutputCol(FeaturePlan.FEATURES_COL));
         Imbalance.stage(plan.imbalance()).ifPresent(stages::add);
         return new Pipeline().setStages(stages.toArray(PipelineStage[]::new));
+    }
+
+    /** {@code prefix0}, {@code prefix1}, ...: one plain name per column, in plan order. */
+    private static List<String> internalNames(String prefix, List<String> columns) {
+        return IntStream.range(0, columns.size()).mapToObj(i -> prefix + i).toList();
     }
 
     /** The fitted imbalance stage, if the plan has one: what the training job rebalances its training rows with. */

@@ -1,6 +1,6 @@
 package io.sparktrain.pipeline.table;
 
-import static org.apache.spark.sql.functions.col;
+import static io.sparktrain.pipeline.column.Columns.col;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.trim;
 
@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class LabelColumn {
     public static final String LABEL_COL = "label__target";
+    private static final String LABEL_TEXT_COL = "label__text";
 
     private LabelColumn() {
     }
@@ -34,7 +35,7 @@ public final class LabelColumn {
         NumericColumns.requirePresent(rows, List.of(column), where, "data.table.label");
         Dataset<Row> text = rows.withColumn(column, trim(col(column).cast(DataTypes.StringType)));
         Dataset<Row> unknown = text.filter(col(column).isNotNull().and(not(col(column).isin(names.toArray()))));
-        List<Row> examples = unknown.select(column).distinct().limit(5).collectAsList();
+        List<Row> examples = unknown.select(col(column)).distinct().limit(5).collectAsList();
         if (!examples.isEmpty()) {
             throw new DataSourceException(where + ": label column '" + column + "' has " + unknown.count()
                     + " row(s) with a class not in data.labels " + names + ", e.g. "
@@ -44,10 +45,14 @@ public final class LabelColumn {
         return index(text, column, names);
     }
 
-    /** Class index by class name, for labels already checked ({@code io.sparktrain.pipeline.check.TableCheck}). */
+    /**
+     * Class index by class name, for labels already checked ({@code io.sparktrain.pipeline.check.TableCheck}).
+     * The indexer reads a copy of the label under a plain name: Spark's StringIndexerModel cannot
+     * resolve a column whose name holds a dot or a backtick.
+     */
     public static Dataset<Row> index(Dataset<Row> rows, String column, List<String> names) {
-        return new StringIndexerModel(names.toArray(String[]::new)).setInputCol(column).setOutputCol(LABEL_COL)
-                .transform(rows);
+        return new StringIndexerModel(names.toArray(String[]::new)).setInputCol(LABEL_TEXT_COL).setOutputCol(LABEL_COL)
+                .transform(rows.withColumn(LABEL_TEXT_COL, col(column))).drop(LABEL_TEXT_COL);
     }
 
     /** The label as a double target; a value that is not a finite number fails with its column and an example. */

@@ -7,6 +7,7 @@ import io.sparktrain.pipeline.stage.SentinelMissing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.feature.Imputer;
 
@@ -14,9 +15,9 @@ import org.apache.spark.ml.feature.Imputer;
  * The stages a plan's numeric columns go through before they are assembled, in the order that
  * keeps each one honest: sentinels become null first (so nothing below mistakes them for values),
  * indicators see every missing cell before imputation fills it, clipping bounds come from real
- * values only, and imputation fills last (so a clipped outlier does not drag a mean). Each column
- * ends in {@link #outputs}, in plan order; the raw columns are left as they were read, except that
- * sentinels are nulled in place.
+ * values only, and imputation fills last (so a clipped outlier does not drag a mean). The stages
+ * read each plan column under its plain internal name (see {@link FeaturePipeline}), never under the
+ * user's name, and each column ends in {@link #outputs}, in plan order.
  *
  * @param stages     the stages, in order
  * @param outputs    per numeric column, the column holding its final value
@@ -26,21 +27,23 @@ record NumericStages(List<PipelineStage> stages, List<String> outputs, List<Stri
     private static final String CLIPPED = "__clipped";
     private static final String IMPUTED = "__imputed";
 
-    static NumericStages of(FeaturePlan plan) {
+    /** @param internal the plain internal name of each plan column */
+    static NumericStages of(FeaturePlan plan, UnaryOperator<String> internal) {
         MissingPlan missing = plan.missing();
         List<PipelineStage> stages = new ArrayList<>();
         if (!missing.sentinels().isEmpty()) {
             List<String> columns = plan.columns().stream().filter(missing.sentinels()::containsKey).toList();
-            stages.add(new SentinelMissing().setInputCols(columns.toArray(String[]::new))
+            stages.add(new SentinelMissing().setInputCols(columns.stream().map(internal).toArray(String[]::new))
                     .setSentinels(columns.stream().mapToDouble(missing.sentinels()::get).toArray()));
         }
-        List<String> indicators = missing.indicators().stream().map(c -> c + MissingIndicator.DEFAULT_SUFFIX).toList();
+        List<String> indicated = missing.indicators().stream().map(internal).toList();
+        List<String> indicators = indicated.stream().map(c -> c + MissingIndicator.DEFAULT_SUFFIX).toList();
         if (!indicators.isEmpty()) {
-            stages.add(new MissingIndicator().setInputCols(missing.indicators().toArray(String[]::new)));
+            stages.add(new MissingIndicator().setInputCols(indicated.toArray(String[]::new)));
         }
-        List<String> current = new ArrayList<>(plan.columns());
+        List<String> current = new ArrayList<>(plan.columns().stream().map(internal).toList());
         if (!plan.clip().columns().isEmpty()) {
-            List<String> clipped = plan.clip().columns();
+            List<String> clipped = plan.clip().columns().stream().map(internal).toList();
             stages.add(new QuantileClipper().setInputCols(clipped.toArray(String[]::new))
                     .setOutputCols(clipped.stream().map(c -> c + CLIPPED).toArray(String[]::new))
                     .setLowerQuantile(plan.clip().lower()).setUpperQuantile(plan.clip().upper()));

@@ -1,6 +1,6 @@
 package io.sparktrain.pipeline.table;
 
-import static org.apache.spark.sql.functions.col;
+import static io.sparktrain.pipeline.column.Columns.col;
 import static org.apache.spark.sql.functions.when;
 
 import io.sparktrain.pipeline.source.DataSourceException;

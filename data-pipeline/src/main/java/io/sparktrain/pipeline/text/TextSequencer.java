@@ -1,5 +1,6 @@
 package io.sparktrain.pipeline.text;
 
+import io.sparktrain.pipeline.column.Columns;
 import java.util.List;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.ParamMap;
@@ -98,7 +99,7 @@ public final class TextSequencer extends Estimator<TextSequencerModel>
         transformSchema(dataset.schema());
         TextTokenizer tokenizer = TextTokenizer.of(this);
         List<String> vocabulary = TokenCounts.mostFrequent(
-                dataset.select(getInputCol()).as(Encoders.STRING()).javaRDD(), tokenizer, getMinCount(), getVocabSize());
+                dataset.select(Columns.col(getInputCol())).as(Encoders.STRING()).javaRDD(), tokenizer, getMinCount(), getVocabSize());
         TextSequencerModel model = new TextSequencerModel(uid, vocabulary).setParent(this);
         return copyValues(model, ParamMap.empty());
     }

@@ -1,6 +1,6 @@
 package io.sparktrain.pipeline.text;
 
-import static org.apache.spark.sql.functions.col;
+import static io.sparktrain.pipeline.column.Columns.col;
 import static org.apache.spark.sql.functions.udf;
 
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sparktrain.pipeline.testing.TestSpark;
+import io.sparktrain.pipeline.testing.LocalSpark;
 import io.sparktrain.pipeline.text.TextSequencer;
 import io.sparktrain.pipeline.text.TextSequencerModel;
 import java.util.ArrayList;
@@ -26,8 +26,6 @@ import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -41,6 +39,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * OutputLayer softmax 2. Proves the shapes ([batch, 1, T] indices, [batch, T] mask, [batch, 2]
  * labels) are what those layers read, and that masked padding does not change a prediction.
  */
+@LocalSpark(threads = 2)
 class EmbeddingLstmBatchesTest {
     /** Eight distinct tokens, so the sequencer's index count is 10: padding, OOV and eight words. */
     private static final List<String> SPAM = List.of("cheap pills", "win money", "cheap money win", "pills",
@@ -50,16 +49,6 @@ class EmbeddingLstmBatchesTest {
     private static final FeatureSpec SEQUENCE = FeatureSpec.sequence("ids", "mask");
     private static final MiniBatcher BATCHER = new MiniBatcher(SEQUENCE, LabelSpec.classes("label", 2), 4);
     private static SparkSession spark;
-
-    @BeforeAll
-    static void startSpark() {
-        spark = TestSpark.local(2);
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        spark.stop();
-    }
 
     private static Dataset<Row> texts() {
         List<Row> rows = new ArrayList<>();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sparktrain.pipeline.testing.TestSpark;
+import io.sparktrain.pipeline.testing.LocalSpark;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,8 +23,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,20 +31,11 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** A two-headed ComputationGraph (3-class softmax + 2-target regression) fitted on the multi-output batches. */
+@LocalSpark(threads = 2)
 class MultiMiniBatcherTest {
     private static final MultiMiniBatcher BATCHER = new MultiMiniBatcher(FeatureSpec.vector("features"),
             List.of(LabelSpec.classes("kind", 3), LabelSpec.regression("targets", 2)), 8);
     private static SparkSession spark;
-
-    @BeforeAll
-    static void startSpark() {
-        spark = TestSpark.local(2);
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        spark.stop();
-    }
 
     /** 24 points on a grid; kind = which third of x they fall in; targets = (x + y, x - y). */
     private static Dataset<Row> points() {

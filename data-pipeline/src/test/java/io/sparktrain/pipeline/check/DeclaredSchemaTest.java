@@ -8,8 +8,8 @@ import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.pipeline.table.DeclaredSchema;
 import io.sparktrain.pipeline.table.TableOptions;
 import io.sparktrain.pipeline.table.TableReader;
+import io.sparktrain.pipeline.testing.LocalSpark;
 import io.sparktrain.pipeline.testing.TestData;
-import io.sparktrain.pipeline.testing.TestSpark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,28 +19,17 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** data.table.schema: declared names and types through the reader and the check, for csv, json and parquet. */
+@LocalSpark(threads = 2)
 class DeclaredSchemaTest {
     private static final StructType DECLARED = DeclaredSchema.parse("id INT, income DOUBLE, home STRING, status STRING");
     private static final List<String> CLASSES = List.of("good", "bad");
     private static SparkSession spark;
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        spark = TestSpark.local(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     private static TableOptions options(String format, boolean header) {
         return new TableOptions(format, header, ",", List.of("NA"), false, 0, Optional.of(DECLARED));

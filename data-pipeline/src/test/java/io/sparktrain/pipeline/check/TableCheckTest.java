@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.pipeline.table.TableOptions;
 import io.sparktrain.pipeline.table.TableReader;
+import io.sparktrain.pipeline.testing.LocalSpark;
 import io.sparktrain.pipeline.testing.TestData;
-import io.sparktrain.pipeline.testing.TestSpark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,28 +17,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The deliberately broken tables of {@code bad-tables/} (see its README) through the check, under each policy. */
+@LocalSpark(threads = 2)
 class TableCheckTest {
     private static final TableOptions CSV = new TableOptions("csv", true, ",", List.of("NA", "?"), false);
     private static final List<String> CLASSES = List.of("good", "bad");
     private static SparkSession spark;
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        spark = TestSpark.local(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     /** The file's URI as Spark's {@code input_file_name()} writes it. */
     private static String file(String name) {

@@ -7,7 +7,7 @@ import io.sparktrain.pipeline.check.ProblemCount;
 import io.sparktrain.pipeline.check.ProblemKind;
 import io.sparktrain.pipeline.table.FeaturePipeline;
 import io.sparktrain.pipeline.table.FeaturePlan;
-import io.sparktrain.pipeline.testing.TestSpark;
+import io.sparktrain.pipeline.testing.LocalSpark;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,23 +17,12 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The report's numbers on a tiny frame, computed by hand, and the console table they make. */
+@LocalSpark(threads = 1)
 class DataReportTest {
     private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = TestSpark.local(1);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     /** a = 1, 3, missing; b = 2, 2, 8. */
     private static Dataset<Row> rows() {

@@ -5,30 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparktrain.pipeline.testing.LocalSpark;
 import io.sparktrain.pipeline.testing.TestData;
-import io.sparktrain.pipeline.testing.TestSpark;
 import java.util.List;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.Metadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@LocalSpark(threads = 2)
 class IdxImageSourceTest {
     private static SparkSession spark;
-
-    @BeforeAll
-    static void startSpark() {
-        spark = TestSpark.local(2);
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        spark.stop();
-    }
 
     private static String uri(String resource) {
         return TestData.resource(resource).toURI().toString();

@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sparktrain.pipeline.testing.TestSpark;
+import io.sparktrain.pipeline.testing.LocalSpark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,23 +19,12 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Class weights, over- and undersampling and SMOTE on 8 majority rows (label 0) and 3 minority rows (label 1). */
+@LocalSpark(threads = 2)
 class ImbalanceStagesTest {
     private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = TestSpark.local(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     /** Minority points (0,0), (1,0), (0,2): their segments are easy to check by hand. */
     static Dataset<Row> frame(SparkSession spark) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sparktrain.pipeline.testing.TestSpark;
+import io.sparktrain.pipeline.testing.LocalSpark;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.feature.Imputer;
@@ -14,23 +14,12 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Sentinels, indicators, most-frequent and constant imputation on a frame small enough to check by hand. */
+@LocalSpark(threads = 2)
 class MissingValueStagesTest {
     private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = TestSpark.local(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     /** income: 0 is the sentinel for "unknown"; debt: null, NaN and 3 twice (most frequent). */
     static Dataset<Row> frame(SparkSession spark) {

@@ -3,7 +3,7 @@ package io.sparktrain.pipeline.stage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
-import io.sparktrain.pipeline.testing.TestSpark;
+import io.sparktrain.pipeline.testing.LocalSpark;
 import java.io.File;
 import java.util.List;
 import java.util.stream.Stream;
@@ -18,8 +18,6 @@ import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,18 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * small frame, its model are saved, loaded through the class's own {@code load}, and must give the
  * same params and exactly the same output (for an imbalance model: the same resampled rows).
  */
+@LocalSpark(threads = 2)
 class StageRoundTripTest {
     private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = TestSpark.local(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     static Stream<Arguments> stages() {
         return Stream.of(
@@ -51,6 +40,8 @@ class StageRoundTripTest {
                         "missing"),
                 Arguments.of(new QuantileClipper().setInputCols("income").setOutputCols("income_clipped")
                         .setLowerQuantile(0.25).setUpperQuantile(0.75), "missing"),
+                Arguments.of(new ColumnCopier().setInputCols("income", "debt").setOutputCols("income.copy", "debt`copy"),
+                        "missing"),
                 Arguments.of(new RandomOversampler().setTargetRatio(0.75).setSeed(5), "imbalance"),
                 Arguments.of(new RandomUndersampler().setTargetRatio(0.5).setSeed(5), "imbalance"),
                 Arguments.of(new ClassWeighter().setWeightCol("w").setTargetRatio(0.5), "imbalance"),

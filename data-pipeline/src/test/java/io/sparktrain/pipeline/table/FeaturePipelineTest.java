@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktrain.pipeline.source.DataSourceException;
+import io.sparktrain.pipeline.testing.LocalSpark;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,25 +15,14 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@LocalSpark(threads = 2)
 class FeaturePipelineTest {
     private static SparkSession spark;
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        spark = TableTestSpark.spark();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     private Dataset<Row> table() throws IOException {
         // a: 1, 2, 6 and one missing (median 2, mean 3); b: 10, 20, 30, 40

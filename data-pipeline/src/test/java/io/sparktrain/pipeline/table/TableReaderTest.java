@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktrain.pipeline.source.DataSourceException;
+import io.sparktrain.pipeline.testing.LocalSpark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,25 +14,14 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@LocalSpark(threads = 2)
 class TableReaderTest {
     private static SparkSession spark;
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        spark = TableTestSpark.spark();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
 
     @Test
     void csvNullTokensAndEmptyCellsBecomeNullsAndNumbersAreTypedWithTheirColumnNamedWhenBad() throws IOException {

@@ -1,6 +1,5 @@
 package io.sparktrain.pipeline.table;
 
-import io.sparktrain.pipeline.testing.TestSpark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +17,5 @@ final class TableTestSpark {
     static Dataset<Row> csv(SparkSession spark, Path dir, String name, String text) throws IOException {
         Path file = Files.writeString(dir.resolve(name), text);
         return new TableReader(spark).read(file.toUri().toString(), CSV);
-    }
-
-    static SparkSession spark() {
-        return TestSpark.local(2);
     }
 }

@@ -3,7 +3,7 @@ package io.sparktrain.pipeline.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.sparktrain.pipeline.testing.TestSpark;
+import io.sparktrain.pipeline.testing.LocalSpark;
 import java.io.File;
 import java.util.List;
 import org.apache.spark.ml.Pipeline;
@@ -16,24 +16,13 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The sequencer saved inside a Spark pipeline, fitted or not, loads back through Spark's own loaders. */
+@LocalSpark(threads = 2)
 class TextSequencerPersistenceTest {
     private static SparkSession spark;
-
-    @BeforeAll
-    static void startSpark() {
-        spark = TestSpark.local(2);
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        spark.stop();
-    }
 
     private static Dataset<Row> mails() {
         StructType schema = new StructType().add("id", DataTypes.IntegerType).add("mail", DataTypes.StringType)

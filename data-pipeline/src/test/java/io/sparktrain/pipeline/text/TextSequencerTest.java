@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sparktrain.pipeline.testing.TestSpark;
+import io.sparktrain.pipeline.testing.LocalSpark;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.SparkException;
@@ -17,27 +17,16 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Training texts and their hand counts (lower-cased): the 3; a, cat, dog, sat 2 each; mat, on 1.
  * Most frequent first, ties in string order: the, a, cat, dog, sat, mat, on.
  */
+@LocalSpark(threads = 2)
 class TextSequencerTest {
     private static final List<String> TRAINING = List.of("the cat sat on the mat", "The dog sat", "a cat, a dog!");
     private static SparkSession spark;
-
-    @BeforeAll
-    static void startSpark() {
-        spark = TestSpark.local(2);
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        spark.stop();
-    }
 
     private static Dataset<Row> texts(List<String> texts, int partitions) {
         StructType schema = new StructType().add("id", DataTypes.IntegerType).add("text", DataTypes.StringType);

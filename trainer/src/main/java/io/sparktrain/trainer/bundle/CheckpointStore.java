@@ -1,5 +1,7 @@
 package io.sparktrain.trainer.bundle;
 
+import io.sparktrain.trainer.engine.CheckpointState;
+import io.sparktrain.trainer.engine.Network;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +15,6 @@ import java.util.UUID;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import io.sparktrain.trainer.engine.Network;
 import org.deeplearning4j.util.ModelSerializer;
 
 /**

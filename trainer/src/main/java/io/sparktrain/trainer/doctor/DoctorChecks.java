@@ -2,11 +2,12 @@ package io.sparktrain.trainer.doctor;
 
 import io.sparktrain.config.DataInputs;
 import io.sparktrain.config.DataSection;
+import io.sparktrain.config.Strategy;
 import io.sparktrain.config.TrainJobConfig;
 import io.sparktrain.config.TrainSection;
 import io.sparktrain.trainer.engine.AeronSettings;
-import io.sparktrain.trainer.job.SparkSessions;
-import io.sparktrain.trainer.job.ThreadPlan;
+import io.sparktrain.trainer.engine.ThreadPlan;
+import io.sparktrain.trainer.runtime.SparkSessions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,7 @@ public final class DoctorChecks {
         checks.add(new MemoryOverheadCheck(estimate, sparkConf));
         checks.add(new JavaCppLimitCheck(estimate, sparkConf, JavaCppLimitCheck.Limits.thisJvm()));
         checks.add(new SerializerCheck(sparkConf));
-        if (train.strategy().equals("averaging")) {
+        if (train.strategy() == Strategy.AVERAGING) {
             checks.add(new KryoBufferCheck(estimate, sparkConf));
         }
         DataSection data = config.data();
@@ -106,13 +107,12 @@ public final class DoctorChecks {
     }
 
     private boolean isSharing() {
-        return config.train().strategy().equals("sharing");
+        return config.train().strategy() == Strategy.SHARING;
     }
 
-    /** Sharing always exports minibatches; averaging unless its approach is direct. */
     private boolean exportsMinibatches() {
         TrainSection train = config.train();
-        return isSharing() || (train.strategy().equals("averaging") && train.averaging().approach().equals("export"));
+        return train.strategy().exportsMinibatches(train.averaging().approach());
     }
 
     private int threadsPerTask() {
@@ -122,7 +122,7 @@ public final class DoctorChecks {
 
     /** The local strategy trains one replica in the driver; Spark strategies one per task slot. */
     private int tasksPerExecutor() {
-        return config.train().strategy().equals("local") ? 1 : ThreadPlan.tasksPerExecutor(sparkConf, machineCores);
+        return config.train().strategy() == Strategy.LOCAL ? 1 : ThreadPlan.tasksPerExecutor(sparkConf, machineCores);
     }
 
     private List<String> s3aUris() {

@@ -32,7 +32,7 @@ final class ExecutorFacts implements Serializable {
     final long sharedMemoryFree;
     /** This executor's Aeron port, 0 when not checked (no sharing, or the driver, which checks its own). */
     final int aeronPort;
-    /** Why the Aeron port cannot be bound; null when it can or was not checked. */
+    /** Why the Aeron port cannot be bound (or, with port 0, why there is none); null when it can or was not checked. */
     final String aeronPortProblem;
 
     private ExecutorFacts(String executorId, String host, String backend, String backendError, int nativeThreads,
@@ -74,8 +74,12 @@ final class ExecutorFacts implements Serializable {
         int port = 0;
         String portProblem = null;
         if (sharingPort > 0 && !executorId.equals("driver")) {
-            port = new ExecutorPortSupplier(sharingPort).portFor(executorId);
-            portProblem = AeronPortCheck.bindProblem(port).orElse(null);
+            try {
+                port = new ExecutorPortSupplier(sharingPort).portFor(executorId);
+                portProblem = AeronPortCheck.bindProblem(port).orElse(null);
+            } catch (IllegalStateException e) {
+                portProblem = e.getMessage();
+            }
         }
         return new ExecutorFacts(executorId, Utils.localHostName(), backend, backendError, threads, port, portProblem);
     }

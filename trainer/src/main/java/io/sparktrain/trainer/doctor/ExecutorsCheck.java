@@ -121,7 +121,10 @@ final class ExecutorsCheck implements Check {
                     + threadsPerTask + " native thread(s): oversubscribed, about 3x slower",
                     "lower spark.executor.cores to the cores of the workers' machines, or set train.threads-per-task"));
         }
-        if (f.aeronPortProblem != null) {
+        if (f.aeronPortProblem != null && f.aeronPort == 0) {
+            problems.add(CheckResult.fail(f.who() + " has no UDP port for gradient sharing: " + f.aeronPortProblem,
+                    "set train.sharing.port lower"));
+        } else if (f.aeronPortProblem != null) {
             problems.add(CheckResult.fail(f.who() + ": UDP port " + f.aeronPort + " (train.sharing.port + 1 + executor id)"
                     + " is in use: " + f.aeronPortProblem, "set train.sharing.port so that port + 1 + executor id is free"
                     + " on every worker"));

@@ -6,7 +6,7 @@ import io.sparktrain.pipeline.fs.HadoopConf;
 import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.pipeline.source.IdxHeader;
 import io.sparktrain.pipeline.source.IdxImageSource;
-import io.sparktrain.trainer.job.DatasetFetcher;
+import io.sparktrain.trainer.runtime.DatasetFetcher;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;

@@ -1,7 +1,7 @@
 package io.sparktrain.trainer.doctor;
 
 import io.sparktrain.config.DataSection;
-import io.sparktrain.trainer.job.DatasetFetcher;
+import io.sparktrain.trainer.runtime.DatasetFetcher;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ContentSummary;

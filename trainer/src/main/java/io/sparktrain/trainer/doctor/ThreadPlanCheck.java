@@ -1,6 +1,6 @@
 package io.sparktrain.trainer.doctor;
 
-import io.sparktrain.trainer.job.ThreadPlan;
+import io.sparktrain.trainer.engine.ThreadPlan;
 import org.apache.spark.SparkConf;
 
 /**

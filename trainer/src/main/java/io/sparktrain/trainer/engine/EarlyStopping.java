@@ -1,6 +1,7 @@
 package io.sparktrain.trainer.engine;
 
 import io.sparktrain.config.EarlyStoppingSection;
+import io.sparktrain.config.Metric;
 
 /**
  * Where early stopping stands after an epoch: the best value of the watched validation metric,
@@ -16,9 +17,9 @@ public record EarlyStopping(int bestEpoch, double bestValue, int staleEpochs) {
     }
 
     /** The state after an epoch whose watched metric is {@code value}. */
-    public EarlyStopping after(int epoch, double value, EarlyStoppingSection settings) {
-        double sign = settings.lowerIsBetter() ? -1 : 1;
-        boolean improved = bestEpoch == 0 || sign * (value - bestValue) > settings.minDelta();
+    public EarlyStopping after(int epoch, double value, Metric watched, double minDelta) {
+        double sign = watched.lowerIsBetter() ? -1 : 1;
+        boolean improved = bestEpoch == 0 || sign * (value - bestValue) > minDelta;
         return improved ? new EarlyStopping(epoch, value, 0) : new EarlyStopping(bestEpoch, bestValue, staleEpochs + 1);
     }
 

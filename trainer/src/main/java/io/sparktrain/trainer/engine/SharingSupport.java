@@ -1,10 +1,19 @@
 package io.sparktrain.trainer.engine;
 
+import io.sparktrain.config.ConfigException;
+import io.sparktrain.config.ExecutorLimit;
 import io.sparktrain.config.SharingSection;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.nd4j.parameterserver.distributed.v2.ModelParameterServer;
 
-/** What a gradient-sharing job sets up around DL4J's training master: Aeron's JVM settings and the controller address. */
+/**
+ * What a gradient-sharing job sets up around DL4J's training master: Aeron's JVM settings, the
+ * controller address and every JVM's UDP port.
+ */
 public final class SharingSupport {
     private SharingSupport() {
     }
@@ -34,5 +43,31 @@ public final class SharingSupport {
             return sharing.controllerAddress();
         }
         return sc.getConf().get("spark.driver.host", "127.0.0.1");
+    }
+
+    /**
+     * The UDP port of each JVM, checked on the driver before training starts: against the executors
+     * the Spark configuration allows (including what spark-submit set, which the job config does not
+     * see) and the executors registered now.
+     *
+     * @throws ConfigException when {@code train.sharing.port} leaves an executor no port up to 65535
+     */
+    public static ExecutorPortSupplier portSupplier(SharingSection sharing, JavaSparkContext sc) {
+        if (sc.isLocal()) {
+            // Local mode runs every task in the driver, on the driver's port.
+            return new ExecutorPortSupplier(sharing.port());
+        }
+        Map<String, String> conf = Arrays.stream(sc.getConf().getAll())
+                .collect(Collectors.toMap(entry -> entry._1(), entry -> entry._2()));
+        ExecutorLimit.of(conf).flatMap(sharing::portRangeProblem).ifPresent(problem -> {
+            throw new ConfigException("the Spark configuration", List.of("train.sharing.port " + problem));
+        });
+        // Spark has no public list of executor ids; getExecutorIds is private[spark] in Scala, public in bytecode.
+        List<String> registered = scala.collection.JavaConverters.seqAsJavaList(sc.sc().getExecutorIds());
+        try {
+            return ExecutorPortSupplier.forExecutors(sharing.port(), registered);
+        } catch (IllegalStateException e) {
+            throw new ConfigException("the Spark configuration", List.of(e.getMessage()));
+        }
     }
 }

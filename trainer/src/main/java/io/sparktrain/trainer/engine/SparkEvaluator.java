@@ -22,6 +22,21 @@ public final class SparkEvaluator {
         this.sc = sc;
     }
 
+    /** The loop's evaluator for a run's held-out and test minibatches. */
+    public Evaluator of(TrainingLoop.Data data) {
+        return new Evaluator() {
+            @Override
+            public Map<String, Double> validation(Network network) {
+                return data.validation().map(v -> metrics(network, v, data.labels(), true)).orElse(Map.of());
+            }
+
+            @Override
+            public Map<String, Double> test(Network network) {
+                return data.test().map(t -> metrics(network, t, data.labels(), false)).orElse(Map.of());
+            }
+        };
+    }
+
     /**
      * Classification ({@code labels} names the classes): accuracy, macro precision, recall and F1;
      * with two classes precision, recall and F1 are those of the second class (DL4J's positive class,

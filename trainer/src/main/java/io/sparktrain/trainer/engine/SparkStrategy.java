@@ -1,7 +1,6 @@
 package io.sparktrain.trainer.engine;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -106,15 +105,22 @@ public final class SparkStrategy implements TrainingStrategy {
         deleteExport();
     }
 
+    /**
+     * Cleanup warns instead of failing: it runs after training (and, for the train job, after the
+     * bundle is complete), and a folder left behind must not turn a finished run into a failed one.
+     */
     private void deleteExport() {
         HeldMinibatchLoader.release(exportDir.toString());
-        master.deleteTempFiles(sc);
         try {
+            master.deleteTempFiles(sc);
             FileSystem fs = exportDir.getFileSystem(sc.hadoopConfiguration());
-            fs.delete(exportDir, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete exported minibatches in " + exportDir
-                    + "; delete that directory by hand", e);
+            if (fs.delete(exportDir, true) || !fs.exists(exportDir)) {
+                return;
+            }
+            LOG.warn("could not delete the exported minibatches in {}; delete that directory by hand", exportDir);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not delete the exported minibatches in {} ({}); delete that directory by hand", exportDir,
+                    e.toString());
         }
     }
 }

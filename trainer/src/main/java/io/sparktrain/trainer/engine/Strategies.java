@@ -1,5 +1,6 @@
 package io.sparktrain.trainer.engine;
 
+import io.sparktrain.config.AveragingApproach;
 import io.sparktrain.config.TrainSection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,26 +26,25 @@ public final class Strategies {
         // directory, and one application can train several times (an estimator in a CrossValidator).
         Path exportDir = new Path(qualified(train.averaging().workDir(), sc),
                 "export-" + sc.sc().applicationId() + "-" + UUID.randomUUID());
-        boolean export = !train.averaging().approach().equals("direct");
+        boolean export = train.averaging().approach() == AveragingApproach.EXPORT;
         return switch (train.strategy()) {
-            case "local" -> new LocalStrategy(network);
-            case "averaging" -> new SparkStrategy(sc, network, TrainingMasters.averaging(train.averaging(),
+            case LOCAL -> new LocalStrategy(network);
+            case AVERAGING -> new SparkStrategy(sc, network, TrainingMasters.averaging(train.averaging(),
                     sc.defaultParallelism(), train.batchSize(), seed, train.collectStats()), exportDir, export,
                     false, train.collectStats());
-            case "sharing" -> {
+            case SHARING -> {
                 SharingSupport.prepareDriver(sc);
                 int workers = train.sharing().workersPerNode() > 0 ? train.sharing().workersPerNode() : tasksPerExecutor;
                 // Gradient sharing always trains from exported minibatches. One training thread per executor
                 // trains DL4J's replica itself, which can be synced; several train copies of it.
                 yield new SparkStrategy(sc, network, TrainingMasters.sharing(train.sharing(), train.batchSize(), workers,
-                        SharingSupport.controllerAddress(train.sharing(), sc), train.averaging().prefetch(),
+                        SharingSupport.controllerAddress(train.sharing(), sc),
+                        SharingSupport.portSupplier(train.sharing(), sc), train.averaging().prefetch(),
                         train.collectStats()), exportDir, true, workers == 1, train.collectStats());
             }
-            // Callers cap this thread's native threads to the per-task plan before creating a strategy.
-            case "allreduce" -> new AllreduceStrategy(sc, network, exportDir, train.allreduce(), NativeThreads.current(),
-                    train.collectStats());
-            default -> throw new IllegalArgumentException("train.strategy = " + train.strategy()
-                    + " is not a strategy; use averaging, sharing, allreduce or local");
+            case ALLREDUCE -> new AllreduceStrategy(sc, network, exportDir, train.allreduce(),
+                    ThreadPlan.threadsPerTask(train.threadsPerTask(), train.strategy(), sc.getConf(),
+                            Runtime.getRuntime().availableProcessors()), train.collectStats());
         };
     }
 

@@ -1,6 +1,7 @@
 package io.sparktrain.trainer.engine;
 
 import io.sparktrain.config.AveragingSection;
+import io.sparktrain.config.Repartitioning;
 import io.sparktrain.config.SharingSection;
 import org.deeplearning4j.optimize.solvers.accumulation.encoding.ThresholdAlgorithm;
 import org.deeplearning4j.optimize.solvers.accumulation.encoding.threshold.AdaptiveThresholdAlgorithm;
@@ -49,13 +50,14 @@ public final class TrainingMasters {
      *
      * @param workersPerNode    training threads per executor
      * @param controllerAddress address executors reach the driver on
+     * @param ports             the UDP port of each JVM ({@link SharingSupport#portSupplier})
      */
     public static SharedTrainingMaster sharing(SharingSection settings, int batchSize, int workersPerNode,
-            String controllerAddress, int prefetch, boolean collectStats) {
+            String controllerAddress, ExecutorPortSupplier ports, int prefetch, boolean collectStats) {
         VoidConfiguration voidConfiguration = VoidConfiguration.builder()
                 .controllerAddress(controllerAddress)
                 .networkMask(settings.networkMask().isEmpty() ? null : settings.networkMask())
-                .portSupplier(new ExecutorPortSupplier(settings.port()))
+                .portSupplier(ports)
                 .executionMode(ExecutionMode.MANAGED)
                 .build();
         return new SharedTrainingMaster.Builder(voidConfiguration, thresholdAlgorithm(settings), batchSize)
@@ -69,20 +71,18 @@ public final class TrainingMasters {
 
     static ThresholdAlgorithm thresholdAlgorithm(SharingSection settings) {
         return switch (settings.thresholdAlgorithm()) {
-            case "adaptive" -> new AdaptiveThresholdAlgorithm(settings.threshold());
-            case "fixed" -> new FixedThresholdAlgorithm(settings.threshold());
-            case "target-sparsity" -> new TargetSparsityThresholdAlgorithm(settings.threshold(),
+            case ADAPTIVE -> new AdaptiveThresholdAlgorithm(settings.threshold());
+            case FIXED -> new FixedThresholdAlgorithm(settings.threshold());
+            case TARGET_SPARSITY -> new TargetSparsityThresholdAlgorithm(settings.threshold(),
                     settings.targetSparsity(), TargetSparsityThresholdAlgorithm.DEFAULT_DECAY_RATE);
-            default -> throw new IllegalArgumentException("unknown threshold algorithm " + settings.thresholdAlgorithm());
         };
     }
 
-    static Repartition repartition(String name) {
-        return switch (name) {
-            case "always" -> Repartition.Always;
-            case "never" -> Repartition.Never;
-            case "num-partitions-workers-differs" -> Repartition.NumPartitionsWorkersDiffers;
-            default -> throw new IllegalArgumentException("unknown repartition " + name);
+    static Repartition repartition(Repartitioning when) {
+        return switch (when) {
+            case ALWAYS -> Repartition.Always;
+            case NEVER -> Repartition.Never;
+            case NUM_PARTITIONS_WORKERS_DIFFERS -> Repartition.NumPartitionsWorkersDiffers;
         };
     }
 }

@@ -2,6 +2,7 @@ package io.sparktrain.trainer.job;
 
 import io.sparktrain.config.DataSection;
 import io.sparktrain.config.IdxPair;
+import io.sparktrain.config.Task;
 import io.sparktrain.config.TrainJobConfig;
 import io.sparktrain.config.TrainSection;
 import io.sparktrain.pipeline.batch.FeatureSpec;
@@ -16,26 +17,32 @@ import io.sparktrain.pipeline.table.FeaturePlan;
 import io.sparktrain.pipeline.table.LabelColumn;
 import io.sparktrain.trainer.bundle.BundleDirectory;
 import io.sparktrain.trainer.bundle.BundleManifest;
-import io.sparktrain.trainer.bundle.CheckpointState;
 import io.sparktrain.trainer.bundle.CheckpointStore;
 import io.sparktrain.trainer.bundle.ParameterValues;
 import io.sparktrain.trainer.bundle.Versions;
+import io.sparktrain.trainer.data.PreparedRows;
+import io.sparktrain.trainer.data.TableData;
+import io.sparktrain.trainer.data.TextData;
 import io.sparktrain.trainer.doctor.ChecksFailedException;
 import io.sparktrain.trainer.doctor.Doctor;
 import io.sparktrain.trainer.doctor.DoctorChecks;
 import io.sparktrain.trainer.doctor.DoctorReport;
 import io.sparktrain.trainer.doctor.ReportTable;
 import io.sparktrain.trainer.doctor.Status;
-import io.sparktrain.trainer.engine.EarlyStopping;
+import io.sparktrain.trainer.engine.CheckpointState;
 import io.sparktrain.trainer.engine.EpochResult;
 import io.sparktrain.trainer.engine.Network;
-import io.sparktrain.trainer.engine.NativeThreads;
 import io.sparktrain.trainer.engine.StatsClock;
-import io.sparktrain.trainer.engine.Strategies;
+import io.sparktrain.trainer.engine.Trainer;
 import io.sparktrain.trainer.engine.TrainingLoop;
 import io.sparktrain.trainer.engine.TrainingRun;
-import io.sparktrain.trainer.engine.TrainingStrategy;
+import io.sparktrain.trainer.ml.ScoringPipeline;
 import io.sparktrain.trainer.report.BundleReport;
+import io.sparktrain.trainer.runtime.DatasetFetcher;
+import io.sparktrain.trainer.runtime.LazySparkSession;
+import io.sparktrain.trainer.runtime.Progress;
+import io.sparktrain.trainer.runtime.SparkSessions;
+import io.sparktrain.trainer.runtime.Steps;
 import io.sparktrain.trainer.score.Evaluation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -111,14 +118,11 @@ public final class TrainJob {
             return new Result(null, null);
         }
 
-        int cores = Runtime.getRuntime().availableProcessors();
-        int threads = ThreadPlan.threadsPerTask(train.threadsPerTask(), train.strategy(), sparkConf, cores);
         try (LazySparkSession spark = new LazySparkSession(sparkConf)) {
             if (!options.skipChecks()) {
                 runChecks(sparkConf, spark);
             }
-            return train(spark.session(), data, trainImages, threads, bundle,
-                    ThreadPlan.tasksPerExecutor(sparkConf, cores));
+            return train(spark.session(), data, trainImages, bundle);
         }
     }
 
@@ -136,21 +140,22 @@ public final class TrainJob {
         ReportTable.lines(report, EnumSet.of(Status.WARN)).forEach(progress::info);
     }
 
-    private Result train(SparkSession spark, DataSection data, Optional<IdxHeader> trainImages, int threads,
-            BundleDirectory bundle,
-            int tasksPerExecutor) {
+    private Result train(SparkSession spark, DataSection data, Optional<IdxHeader> trainImages,
+            BundleDirectory bundle) {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        NativeThreads.limitTo(threads);
+        Trainer trainer = new Trainer(sc, train, config.job().seed(), Task.of(config.data().regression()), progress::info,
+                progress::epoch);
         progress.info(String.format("%s: strategy %s, master %s, %d epochs, batch %d, %d native thread(s) per task",
-                config.job().name(), train.strategy(), sc.master(), train.epochs(), train.batchSize(), threads));
+                config.job().name(), train.strategy(), sc.master(), train.epochs(), train.batchSize(),
+                trainer.threadsPerTask()));
 
         // The bundle is cleared (--overwrite) before the data is read: reading writes rejects and the data report into it.
         CheckpointStore checkpoints = bundle.checkpoints(train.checkpointsToKeep(), config.model().isGraph());
         Start start = start(bundle, checkpoints);
-        Prepared prepared = data.table().isPresent() ? readTable(spark, data, threads, bundle)
-                : data.text().isPresent() ? readText(spark, data, threads, bundle)
-                : readImages(spark, data, trainImages.orElseThrow().itemCount(), threads);
-        TrainingLoop.Data loopData = prepared.data();
+        TrainingRun rows = trainer.rows();
+        Prepared prepared = data.table().isPresent() ? readTable(spark, data, rows, bundle)
+                : data.text().isPresent() ? readText(spark, data, rows, bundle)
+                : readImages(spark, data, trainImages.orElseThrow().itemCount(), rows);
         if (!prepared.classWeights().isEmpty() && !options.resume()) {
             // Class weights are fitted with the pipeline, after the fresh network was built: rebuild it (same seed,
             // same initial parameters) with them in its output layer's loss.
@@ -161,47 +166,23 @@ public final class TrainJob {
                 start.network().layerCount(), start.state().epoch() > 0
                         ? ", resumed after epoch " + start.state().epoch() + " from " + bundle.path() : ""));
 
-        TrainingLoop loop = new TrainingLoop(sc, train.epochs(), train.earlyStopping(), progress::epoch,
-                (network, state, best) -> {
-                    checkpoints.save(network, state);
-                    if (best && train.earlyStopping().enabled() && train.earlyStopping().restoreBest()) {
-                        checkpoints.saveBest(network, state);
-                    }
-                });
-        try (TrainingStrategy strategy = Strategies.create(sc, start.network(), train, config.job().seed(),
-                tasksPerExecutor)) {
-            TrainingLoop.Outcome outcome = loop.run(strategy, loopData, start.state());
-            if (outcome.stoppedEarly()) {
-                progress.info("early stopping after epoch " + outcome.last().epoch() + ": no improvement of validation "
-                        + train.earlyStopping().metric() + " for " + train.earlyStopping().patience() + " epochs");
-            }
-            Network finalNetwork = strategy.network();
-            int finalEpoch = outcome.last().epoch();
-            if (train.earlyStopping().enabled() && train.earlyStopping().restoreBest()
-                    && outcome.last().earlyStopping().bestEpoch() != finalEpoch) {
-                finalEpoch = outcome.last().earlyStopping().bestEpoch();
-                finalNetwork = checkpoints.best().orElseThrow().network();
-                progress.info("restoring the network of epoch " + finalEpoch + ", the best by validation "
-                        + train.earlyStopping().metric());
-            }
-            BundleManifest manifest = manifest(spark, outcome, finalEpoch, strategy.trainingStats(), finalNetwork,
-                    prepared.testBaselines());
-            Network written = finalNetwork;
-            PipelineModel scoring = ScoringPipeline.of(prepared.pipeline(), prepared.features(), written,
-                    config.data().labels());
-            new Steps(sc, progress).run("write bundle", () -> {
-                bundle.writePipeline(scoring);
-                bundle.writeFinal(written, manifest);
-                return null;
-            });
-            Map<String, Double> test = manifest.metrics().get("test");
-            progress.info("bundle written to " + bundle.path() + ": test " + Progress.headline(test)
-                    + (test.containsKey(PreparedRows.MEAN_BASELINE_RMSE) ? String.format(
-                            " (always predicting the training mean: rmse %.4f)", test.get(PreparedRows.MEAN_BASELINE_RMSE))
-                            : ""));
-            new Steps(sc, progress).run("write report", () -> writeReport(scoring, prepared, bundle, sc));
-            return new Result(bundle.path(), manifest);
-        }
+        Trainer.Result trained = trainer.fit(start.network(), start.state(), prepared.data(),
+                new BundleCheckpoints(checkpoints));
+        BundleManifest manifest = manifest(spark, trained, prepared.testBaselines());
+        PipelineModel scoring = ScoringPipeline.of(prepared.pipeline(), prepared.features(), trained.network(),
+                config.data().labels());
+        new Steps(sc, progress).run("write bundle", () -> {
+            bundle.writePipeline(scoring);
+            bundle.writeFinal(trained.network(), manifest);
+            return null;
+        });
+        Map<String, Double> test = manifest.metrics().get("test");
+        progress.info("bundle written to " + bundle.path() + ": test " + Progress.headline(test)
+                + (test.containsKey(PreparedRows.MEAN_BASELINE_RMSE) ? String.format(
+                        " (always predicting the training mean: rmse %.4f)", test.get(PreparedRows.MEAN_BASELINE_RMSE))
+                        : ""));
+        new Steps(sc, progress).run("write report", () -> writeReport(scoring, prepared, bundle, sc));
+        return new Result(bundle.path(), manifest);
     }
 
     /**
@@ -231,7 +212,7 @@ public final class TrainJob {
             bundle.clear();
         }
         Network network = Network.build(config.model(), config.job().seed());
-        return new Start(network, new CheckpointState(0, List.of(), EarlyStopping.start()));
+        return new Start(network, CheckpointState.fresh());
     }
 
     /**
@@ -246,36 +227,35 @@ public final class TrainJob {
     private record Prepared(TrainingLoop.Data data, Optional<PipelineModel> pipeline, FeatureSpec features,
             Map<String, Double> testBaselines, List<Double> classWeights, Dataset<Row> testRows, String labelCol) {}
 
-    private Prepared readImages(SparkSession spark, DataSection data, long examples, int threads) {
+    private Prepared readImages(SparkSession spark, DataSection data, long examples, TrainingRun run) {
         IdxImageSource source = new IdxImageSource(spark);
         MiniBatcher batcher = new MiniBatcher(IdxImageSource.FEATURES_COL, IdxImageSource.LABEL_COL,
                 data.numClasses(), train.batchSize());
         Dataset<Row> trainRows = source.read(data.train().images(), data.train().labels(), data.partitions());
         Dataset<Row> testRows = source.read(data.test().images(), data.test().labels(), data.partitions()).cache();
-        return new Prepared(loopData(batcher, trainRows, examples, testRows, data.labels(), threads,
-                UnaryOperator.identity()), Optional.empty(), FeatureSpec.vector(IdxImageSource.FEATURES_COL), Map.of(),
+        return new Prepared(run.data(batcher, trainRows, examples, Optional.of(testRows), data.labels()), Optional.empty(), FeatureSpec.vector(IdxImageSource.FEATURES_COL), Map.of(),
                 List.of(), testRows, IdxImageSource.LABEL_COL);
     }
 
-    private Prepared readTable(SparkSession spark, DataSection data, int threads, BundleDirectory bundle) {
-        return readPrepared(spark, data, threads, "read, check and prepare table",
+    private Prepared readTable(SparkSession spark, DataSection data, TrainingRun run, BundleDirectory bundle) {
+        return readPrepared(spark, data, run, "read, check and prepare table",
                 () -> TableData.prepare(spark, data, config.job().seed(), bundle, config.model().inputSize()),
                 FeatureSpec.vector(FeaturePlan.FEATURES_COL), bundle);
     }
 
-    private Prepared readText(SparkSession spark, DataSection data, int threads, BundleDirectory bundle) {
-        return readPrepared(spark, data, threads, "read documents and fit vocabulary",
+    private Prepared readText(SparkSession spark, DataSection data, TrainingRun run, BundleDirectory bundle) {
+        return readPrepared(spark, data, run, "read documents and fit vocabulary",
                 () -> TextData.prepare(spark, data, config.job().seed()),
                 FeatureSpec.sequence(TextData.TOKENS_COL, TextData.MASK_COL), bundle);
     }
 
-    private Prepared readPrepared(SparkSession spark, DataSection data, int threads, String step,
+    private Prepared readPrepared(SparkSession spark, DataSection data, TrainingRun run, String step,
             Supplier<PreparedRows> prepare, FeatureSpec features, BundleDirectory bundle) {
         PreparedRows rows = new Steps(JavaSparkContext.fromSparkContext(spark.sparkContext()), progress).run(step, prepare);
         rows.report().forEach(progress::info);
         MiniBatcher batcher = new MiniBatcher(features, labelSpec(data), train.batchSize());
         Dataset<Row> trainRows = data.partitions() > 0 ? rows.train().repartition(data.partitions()) : rows.train();
-        return new Prepared(loopData(batcher, trainRows, rows.trainRows(), rows.test(), data.labels(), threads,
+        return new Prepared(run.data(batcher, trainRows, rows.trainRows(), Optional.of(rows.test()), data.labels(),
                 logged(rows.rebalance(), bundle)), Optional.of(rows.pipeline()), features, rows.testBaselines(),
                 rows.classWeights(), rows.test(), LabelColumn.LABEL_COL);
     }
@@ -310,12 +290,6 @@ public final class TrainJob {
                 : LabelSpec.classes(LabelColumn.LABEL_COL, data.numClasses());
     }
 
-    private TrainingLoop.Data loopData(MiniBatcher batcher, Dataset<Row> trainRows, long trainExamples,
-            Dataset<Row> testRows, List<String> labels, int threads, UnaryOperator<Dataset<Row>> rebalance) {
-        return new TrainingRun(train, config.job().seed(), threads).data(batcher, trainRows, trainExamples,
-                Optional.of(testRows), labels, rebalance);
-    }
-
     private IdxHeader checkInputs(DataSection data, Configuration hadoop) {
         HadoopConf conf = new HadoopConf(hadoop);
         IdxHeader trainImages = checkPair(data.train(), conf);
@@ -334,10 +308,9 @@ public final class TrainJob {
         return images;
     }
 
-    private BundleManifest manifest(SparkSession spark, TrainingLoop.Outcome outcome, int finalEpoch,
-            Map<String, Map<String, Double>> stats, Network network, Map<String, Double> testBaselines) {
-        List<EpochResult> history = outcome.last().history();
-        EpochResult chosen = history.get(finalEpoch - 1);
+    private BundleManifest manifest(SparkSession spark, Trainer.Result trained, Map<String, Double> testBaselines) {
+        List<EpochResult> history = trained.history();
+        EpochResult chosen = history.get(trained.finalEpoch() - 1);
         Map<String, Double> test = new LinkedHashMap<>(chosen.test());
         test.putAll(testBaselines);
         Map<String, Map<String, Double>> metrics = chosen.validation().isEmpty()
@@ -347,8 +320,8 @@ public final class TrainJob {
                 config.job().name(), config.job().seed(), Versions.current(spark.version()),
                 BundleManifest.NETWORK_FILE, config.data().regression() ? "regression" : "classification",
                 config.data().labels(), config.model().inputSize(),
-                ConfigJson.redacted(config.resolved()), history, finalEpoch, outcome.stoppedEarly(), metrics,
-                ParameterValues.ofSmall(network, BundleManifest.LISTED_PARAMETERS), stats);
+                ConfigJson.redacted(config.resolved()), history, trained.finalEpoch(), trained.stoppedEarly(), metrics,
+                ParameterValues.ofSmall(trained.network(), BundleManifest.LISTED_PARAMETERS), trained.stats());
     }
 
     /** Relative paths made absolute on the driver, so executors on other hosts see the same files. */

@@ -1,6 +1,7 @@
 package io.sparktrain.trainer.job;
 
 import io.sparktrain.config.ConfigException;
+import io.sparktrain.config.Strategy;
 import io.sparktrain.config.TrainJobConfig;
 import io.sparktrain.config.TrainSection;
 import java.util.List;
@@ -20,9 +21,7 @@ final class WorkDirCheck {
 
     static void requireShared(TrainJobConfig config, String master, Configuration hadoop) {
         TrainSection train = config.train();
-        boolean exports = train.strategy().equals("sharing") || train.strategy().equals("allreduce")
-                || train.strategy().equals("averaging") && !train.averaging().approach().equals("direct");
-        if (!exports) {
+        if (!train.strategy().exportsMinibatches(train.averaging().approach())) {
             return;
         }
         String workDir = train.averaging().workDir();
@@ -31,7 +30,7 @@ final class WorkDirCheck {
                     + "', on this machine's disk, but the executors of " + master + " may run on other machines and"
                     + " could not read each other's exported minibatches; set it to a filesystem every executor"
                     + " shares (hdfs://..., s3a://...)"
-                    + (train.strategy().equals("averaging") ? " or set train.averaging.approach = direct" : "")));
+                    + (train.strategy() == Strategy.AVERAGING ? " or set train.averaging.approach = direct" : "")));
         }
     }
 

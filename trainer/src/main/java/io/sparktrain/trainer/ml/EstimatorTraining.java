@@ -1,21 +1,18 @@
 package io.sparktrain.trainer.ml;
 
-import io.sparktrain.config.EarlyStoppingSection;
 import io.sparktrain.config.NetworkTrainingConfig;
+import io.sparktrain.config.Task;
 import io.sparktrain.config.TrainSection;
 import io.sparktrain.pipeline.batch.MiniBatcher;
-import io.sparktrain.trainer.bundle.CheckpointState;
-import io.sparktrain.trainer.engine.EarlyStopping;
-import io.sparktrain.trainer.engine.NativeThreads;
+import io.sparktrain.trainer.engine.CheckpointState;
+import io.sparktrain.trainer.engine.Checkpoints;
 import io.sparktrain.trainer.engine.Network;
-import io.sparktrain.trainer.engine.Strategies;
+import io.sparktrain.trainer.engine.Trainer;
 import io.sparktrain.trainer.engine.TrainingLoop;
-import io.sparktrain.trainer.engine.TrainingRun;
-import io.sparktrain.trainer.engine.TrainingStrategy;
-import io.sparktrain.trainer.job.Progress;
-import io.sparktrain.trainer.job.ThreadPlan;
+import io.sparktrain.trainer.runtime.Progress;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -23,46 +20,40 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One estimator {@code fit}: the engine of the train job (thread plan, {@link TrainingRun},
- * {@link Strategies}, {@link TrainingLoop}) on the rows a pipeline hands over, with epoch lines on
- * the {@code io.sparktrain} logger. Instead of writing checkpoints it keeps the best network in
- * memory when early stopping asks to restore it.
+ * One estimator {@code fit}: the engine's {@link Trainer}, as the train job uses it, on the rows a
+ * pipeline hands over, with epoch lines on the {@code io.sparktrain} logger. Instead of writing
+ * checkpoints it keeps the best network in memory when early stopping restores it.
  */
 final class EstimatorTraining {
     private static final String ND4J_REGISTRATOR = "org.nd4j.kryo.Nd4jRegistrator";
 
     private final SparkSession spark;
     private final NetworkTrainingConfig config;
+    private final Task task;
 
-    EstimatorTraining(SparkSession spark, NetworkTrainingConfig config) {
+    EstimatorTraining(SparkSession spark, NetworkTrainingConfig config, Task task) {
         this.spark = spark;
         this.config = config;
+        this.task = task;
     }
 
-    Network train(MiniBatcher batcher, Dataset<Row> rows, List<String> classes) {
+    /** The trained network and the rows it trained on in each epoch. */
+    record Trained(Network network, long trainedRows) {}
+
+    /** @param rebalance an imbalance stage's resampling, for the training rows left after validation is held out */
+    Trained train(MiniBatcher batcher, Dataset<Row> rows, List<String> classes, UnaryOperator<Dataset<Row>> rebalance) {
         TrainSection train = config.train();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        SparkConf conf = sc.getConf();
-        requireNd4jKryo(conf);
-        int cores = Runtime.getRuntime().availableProcessors();
-        int threads = ThreadPlan.threadsPerTask(train.threadsPerTask(), train.strategy(), conf, cores);
-        NativeThreads.limitTo(threads);
+        requireNd4jKryo(sc.getConf());
+        Progress progress = new Progress(train.epochs());
+        Trainer trainer = new Trainer(sc, train, config.seed(), task, progress::info, progress::epoch);
         Dataset<Row> cached = rows.cache();
         try {
-            TrainingLoop.Data data = new TrainingRun(train, config.seed(), threads)
-                    .data(batcher, cached, cached.count(), Optional.empty(), classes);
-            BestNetwork best = new BestNetwork();
-            EarlyStoppingSection stopping = train.earlyStopping();
-            boolean keepBest = stopping.enabled() && stopping.restoreBest();
-            TrainingLoop loop = new TrainingLoop(sc, train.epochs(), stopping, new Progress(train.epochs())::epoch,
-                    (network, state, isBest) -> best.offer(network, keepBest && isBest));
-            try (TrainingStrategy strategy = Strategies.create(sc, Network.build(config.model(), config.seed()), train,
-                    config.seed(), ThreadPlan.tasksPerExecutor(conf, cores))) {
-                TrainingLoop.Outcome outcome = loop.run(strategy, data,
-                        new CheckpointState(0, List.of(), EarlyStopping.start()));
-                boolean restore = keepBest && outcome.last().earlyStopping().bestEpoch() != outcome.last().epoch();
-                return restore ? best.network() : strategy.network().copy();
-            }
+            TrainingLoop.Data data = trainer.rows().data(batcher, cached, cached.count(), Optional.empty(), classes,
+                    rebalance);
+            Network network = trainer.fit(Network.build(config.model(), config.seed()), CheckpointState.fresh(), data,
+                    Checkpoints.bestInMemory()).network();
+            return new Trained(network, data.trainExamples());
         } finally {
             cached.unpersist();
         }
@@ -75,21 +66,6 @@ final class EstimatorTraining {
             throw new IllegalStateException("spark.serializer is Kryo but spark.kryo.registrator is '"
                     + conf.get("spark.kryo.registrator", "") + "': set spark.kryo.registrator = " + ND4J_REGISTRATOR
                     + " when building the SparkSession (SparkSessions.sparkConf does), or ND4J arrays break in transit");
-        }
-    }
-
-    /** The network of the best epoch so far, copied because the strategy keeps training its own. */
-    private static final class BestNetwork {
-        private Network network;
-
-        void offer(Network candidate, boolean isBest) {
-            if (isBest) {
-                network = candidate.copy();
-            }
-        }
-
-        Network network() {
-            return network;
         }
     }
 }

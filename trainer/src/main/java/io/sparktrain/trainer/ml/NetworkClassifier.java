@@ -25,6 +25,11 @@ public final class NetworkClassifier extends NetworkEstimator {
         return new DefaultParamsReader<>();
     }
 
+    /** Loads an estimator saved with {@code save(path)}, as Spark's own stages offer it to Java users. */
+    public static NetworkClassifier load(String path) {
+        return read().load(path);
+    }
+
     @Override
     public NetworkClassifier copy(ParamMap extra) {
         return (NetworkClassifier) defaultCopy(extra);

@@ -1,11 +1,12 @@
 package io.sparktrain.trainer.ml;
 
 import io.sparktrain.config.NetworkTrainingConfig;
+import io.sparktrain.config.Task;
+import io.sparktrain.config.TaskChecks;
 import io.sparktrain.config.TrainJobConfigLoader;
 import io.sparktrain.pipeline.batch.FeatureSpec;
 import io.sparktrain.pipeline.batch.LabelSpec;
 import io.sparktrain.pipeline.batch.MiniBatcher;
-import io.sparktrain.trainer.engine.Network;
 import io.sparktrain.trainer.model.NetworkSpec;
 import io.sparktrain.trainer.model.OutputLayerSpec;
 import java.util.ArrayList;
@@ -16,9 +17,9 @@ import java.util.stream.IntStream;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.attribute.Attribute;
 import org.apache.spark.ml.attribute.NominalAttribute;
+import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructType;
 
@@ -110,20 +111,36 @@ public abstract class NetworkEstimator extends Estimator<NetworkModel> implement
         return (NetworkEstimator) set(predictedLabelCol(), value);
     }
 
+    /**
+     * A copy of this estimator's class, uid and params with {@code extra} applied, typed as a network
+     * estimator so that callers holding one can go on setting params (as Spark's {@code Predictor}).
+     */
+    @Override
+    public abstract NetworkEstimator copy(ParamMap extra);
+
     @Override
     public NetworkModel fit(Dataset<?> dataset) {
         transformSchema(dataset.schema());
         NetworkTrainingConfig config = TrainJobConfigLoader.loadNetworkTraining(getClass().getSimpleName() + ".spec",
                 $(spec()), overrides());
+        Task task = isClassification() ? Task.CLASSIFICATION : Task.REGRESSION;
         List<String> classes = isClassification() ? classNames(dataset.schema(), config.model()) : List.of();
+        TaskChecks.outputUnits(config.model().outputLayer(), task, classes.size(), "the labels").ifPresent(problem -> {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": the output layer's units " + problem);
+        });
         FeatureSpec features = getMaskCol().isEmpty() ? FeatureSpec.vector(getFeaturesCol())
                 : FeatureSpec.sequence(getFeaturesCol(), getMaskCol());
-        MiniBatcher batcher = new MiniBatcher(features, labelSpec(config.model(), classes), getWeightCol(),
+        // An imbalance stage before this estimator in a Pipeline left the rows as they were and marked them:
+        // its resampling is applied here, to the training rows alone.
+        TrainingRebalance rebalance = TrainingRebalance.of(dataset.schema(), this);
+        MiniBatcher batcher = new MiniBatcher(features, labelSpec(config.model(), classes), rebalance.weightCol(),
                 config.train().batchSize());
-        Network trained = new EstimatorTraining(dataset.sparkSession(), config).train(batcher, dataset.toDF(), classes);
-        NetworkModel model = new NetworkModel(uid, getTask(), NetworkBlob.of(trained));
+        EstimatorTraining.Trained trained = new EstimatorTraining(dataset.sparkSession(), config, task)
+                .train(batcher, dataset.toDF(), classes, rebalance.rebalance());
+        NetworkModel model = new NetworkModel(uid, getTask(), NetworkBlob.of(trained.network()));
         copyValues(model, extractParamMap());
         model.setLabels(classes);
+        model.setSummary(new TrainingSummary(trained.trainedRows(), rebalance.resampledBy()));
         return model.setParent(this);
     }
 

@@ -2,7 +2,7 @@ package io.sparktrain.trainer.ml;
 
 import io.sparktrain.pipeline.batch.FeatureSpec;
 import io.sparktrain.trainer.engine.Network;
-import io.sparktrain.trainer.job.ThreadPlan;
+import io.sparktrain.trainer.engine.ThreadPlan;
 import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -31,6 +31,8 @@ public final class NetworkModel extends Model<NetworkModel> implements NetworkPa
     private final String uid;
     private final Declarations declarations;
     private final NetworkBlob network;
+    /** What fit trained on; like Spark's model summaries, kept in memory only. */
+    private transient TrainingSummary summary;
 
     NetworkModel(String uid, String task, NetworkBlob network) {
         this.uid = uid;
@@ -71,6 +73,24 @@ public final class NetworkModel extends Model<NetworkModel> implements NetworkPa
     /** A copy of the trained network, e.g. to inspect or fine-tune it with plain DL4J. */
     public Network network() {
         return network.restore();
+    }
+
+    /** Whether this model knows what it was trained on: a model fitted in this JVM does, a loaded one does not. */
+    public boolean hasSummary() {
+        return summary != null;
+    }
+
+    /** What the estimator trained the network on, e.g. how many rows an imbalance stage resampled it to. */
+    public TrainingSummary summary() {
+        if (summary == null) {
+            throw new IllegalStateException("NetworkModel " + uid + " has no training summary: only a model fitted"
+                    + " in this JVM has one (it is not saved); check hasSummary() first");
+        }
+        return summary;
+    }
+
+    void setSummary(TrainingSummary value) {
+        summary = value;
     }
 
     NetworkBlob blob() {
@@ -124,7 +144,7 @@ public final class NetworkModel extends Model<NetworkModel> implements NetworkPa
 
     /** Native threads per scoring task: the cores of an executor shared by the tasks it runs at once. */
     private static int scoringThreads(SparkConf conf) {
-        return ThreadPlan.threadsPerTask(0, "averaging", conf, Runtime.getRuntime().availableProcessors());
+        return ThreadPlan.sharedByConcurrentTasks(conf, Runtime.getRuntime().availableProcessors());
     }
 
     @Override
@@ -135,6 +155,7 @@ public final class NetworkModel extends Model<NetworkModel> implements NetworkPa
     @Override
     public NetworkModel copy(ParamMap extra) {
         NetworkModel copy = copyValues(new NetworkModel(uid, getTask(), network), extra);
+        copy.setSummary(summary);
         return copy.setParent(parent());
     }
 

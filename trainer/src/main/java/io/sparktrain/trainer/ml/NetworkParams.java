@@ -1,18 +1,20 @@
 package io.sparktrain.trainer.ml;
 
-import org.apache.spark.ml.param.IntParam;
+import io.sparktrain.config.Strategy;
+import io.sparktrain.trainer.model.ConfigChoice;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.param.Params;
 import org.apache.spark.ml.param.StringArrayParam;
-import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * The params the network estimators and their fitted model share, declared once. Column params
@@ -55,8 +57,9 @@ public interface NetworkParams extends Params {
                             ParamValidators.inArray(new String[] {CLASSIFICATION, REGRESSION})),
                     new Param<>(uid, "spec", "HOCON with the network (model { ... }) and optionally the training"
                             + " settings (train { ... }, job.seed), the keys of a sparktrain job config"),
-                    new Param<>(uid, "strategy", "averaging, sharing, allreduce or local; overrides train.strategy",
-                            ParamValidators.inArray(new String[] {"averaging", "sharing", "allreduce", "local"})),
+                    new Param<>(uid, "strategy", String.join(", ", ConfigChoice.names(Strategy.class))
+                            + "; overrides train.strategy",
+                            ParamValidators.inArray(ConfigChoice.names(Strategy.class).toArray(String[]::new))),
                     new IntParam(uid, "epochs", "passes over the training data; overrides train.epochs",
                             ParamValidators.gtEq(1)),
                     new IntParam(uid, "batchSize", "examples per minibatch: overrides train.batch-size when set;"

@@ -25,6 +25,11 @@ public final class NetworkRegressor extends NetworkEstimator {
         return new DefaultParamsReader<>();
     }
 
+    /** Loads an estimator saved with {@code save(path)}, as Spark's own stages offer it to Java users. */
+    public static NetworkRegressor load(String path) {
+        return read().load(path);
+    }
+
     @Override
     public NetworkRegressor copy(ParamMap extra) {
         return (NetworkRegressor) defaultCopy(extra);

@@ -1,6 +1,5 @@
 package io.sparktrain.trainer.model;
 
-import io.sparktrain.config.ConfigReader;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -18,11 +17,5 @@ public interface ConfigChoice {
 
     static <E extends Enum<E> & ConfigChoice> Optional<E> find(Class<E> type, String name) {
         return Arrays.stream(type.getEnumConstants()).filter(c -> c.configName().equals(name)).findFirst();
-    }
-
-    /** Reads {@code key} as one of the constants; a bad value is reported and the first constant returned. */
-    static <E extends Enum<E> & ConfigChoice> E read(ConfigReader reader, String key, Class<E> type) {
-        String name = reader.oneOf(key, names(type));
-        return find(type, name).orElse(type.getEnumConstants()[0]);
     }
 }

@@ -1,7 +1,7 @@
 package io.sparktrain.trainer.score;
 
 import io.sparktrain.config.SparkSection;
-import io.sparktrain.trainer.job.SparkSessions;
+import io.sparktrain.trainer.runtime.SparkSessions;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 

@@ -1,6 +1,6 @@
 package io.sparktrain.trainer.score;
 
-import static org.apache.spark.sql.functions.col;
+import static io.sparktrain.pipeline.column.Columns.col;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

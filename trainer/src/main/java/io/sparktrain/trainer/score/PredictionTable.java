@@ -1,9 +1,9 @@
 package io.sparktrain.trainer.score;
 
-import static org.apache.spark.sql.functions.col;
+import static io.sparktrain.pipeline.column.Columns.col;
 
 import io.sparktrain.trainer.bundle.BundleReader.LoadedBundle;
-import io.sparktrain.trainer.job.ScoringPipeline;
+import io.sparktrain.trainer.ml.ScoringPipeline;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.functions;

@@ -16,7 +16,7 @@ import io.sparktrain.pipeline.table.LabelColumn;
 import io.sparktrain.pipeline.table.TableOptions;
 import io.sparktrain.pipeline.table.TableReader;
 import io.sparktrain.trainer.bundle.BundleReader.LoadedBundle;
-import io.sparktrain.trainer.job.TextDocuments;
+import io.sparktrain.trainer.data.TextDocuments;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

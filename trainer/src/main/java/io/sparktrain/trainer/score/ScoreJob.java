@@ -4,12 +4,12 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 import io.sparktrain.pipeline.check.RejectsWriter;
-import io.sparktrain.trainer.bundle.BundleReader;
 import io.sparktrain.trainer.bundle.BundleReader.LoadedBundle;
-import io.sparktrain.trainer.job.LazySparkSession;
-import io.sparktrain.trainer.job.Progress;
-import io.sparktrain.trainer.job.SparkSessions;
-import io.sparktrain.trainer.job.Steps;
+import io.sparktrain.trainer.bundle.BundleReader;
+import io.sparktrain.trainer.runtime.LazySparkSession;
+import io.sparktrain.trainer.runtime.Progress;
+import io.sparktrain.trainer.runtime.SparkSessions;
+import io.sparktrain.trainer.runtime.Steps;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktrain.pipeline.report.DataReport;
+import io.sparktrain.trainer.engine.CheckpointState;
 import io.sparktrain.trainer.engine.EarlyStopping;
 import io.sparktrain.trainer.engine.EpochResult;
 import io.sparktrain.trainer.engine.Network;

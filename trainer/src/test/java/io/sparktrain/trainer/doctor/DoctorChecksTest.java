@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktrain.config.TrainJobConfig;
-import io.sparktrain.trainer.job.SparkSessions;
+import io.sparktrain.trainer.runtime.SparkSessions;
 import java.io.File;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -18,10 +18,10 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The driver-side checks on the shipped MNIST job, each problem provoked on purpose through the

@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import io.sparktrain.config.AllreduceSection;
+import io.sparktrain.pipeline.testing.LocalSpark;
+import io.sparktrain.testing.TrainerSpark;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,7 +27,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * 2b on the same examples in the same order. The data is laid out so that worker 0's minibatch k
  * and worker 1's minibatch k together are local minibatch k; a last, short minibatch (worker 0's
  * alone, while worker 1 takes a step at weight 0) checks the weighting by example counts.
+ *
+ * <p>Plain local[2], one attempt per task: a failed barrier task still makes Spark rerun the whole
+ * stage (TaskSetManager.handleFailedTask marks a barrier task set a zombie before it counts task failures).
  */
+@LocalSpark(threads = 2, factory = TrainerSpark.class)
 class AllreduceEquivalenceTest {
     private static final long SEED = 12345;
     private static final int BATCH = 8;
@@ -37,19 +41,9 @@ class AllreduceEquivalenceTest {
     private static final double TOLERANCE = 1e-4;
 
     private static SparkSession spark;
-    private static JavaSparkContext sc;
 
-    @BeforeAll
-    static void startSpark() {
-        // Plain local[2], one attempt per task: a failed barrier task still makes Spark rerun the whole stage
-        // (TaskSetManager.handleFailedTask marks a barrier task set a zombie before it counts task failures).
-        spark = EngineFixtures.localSpark("allreduce-equivalence", "local[2]");
-        sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        spark.stop();
+    private static JavaSparkContext sc() {
+        return JavaSparkContext.fromSparkContext(spark.sparkContext());
     }
 
     @Test
@@ -59,9 +53,9 @@ class AllreduceEquivalenceTest {
 
         Network allreduced;
         Double loss;
-        try (AllreduceStrategy strategy = new AllreduceStrategy(sc, network(), exportDir(work),
+        try (AllreduceStrategy strategy = new AllreduceStrategy(sc(), network(), exportDir(work),
                 new AllreduceSection(2, 60), 1, true)) {
-            JavaRDD<DataSet> train = sc.parallelize(workerMinibatches(examples), 2);
+            JavaRDD<DataSet> train = sc().parallelize(workerMinibatches(examples), 2);
             loss = null;
             for (int epoch = 0; epoch < EPOCHS; epoch++) {
                 loss = strategy.fitEpoch(train);
@@ -85,9 +79,9 @@ class AllreduceEquivalenceTest {
         Network local = trainLocal(examples);
 
         Network allreduced;
-        try (AllreduceStrategy strategy = new AllreduceStrategy(sc, network(), exportDir(work),
+        try (AllreduceStrategy strategy = new AllreduceStrategy(sc(), network(), exportDir(work),
                 new AllreduceSection(2, 60), 1, false, new AllreduceTask.InjectedFault(1, 4))) {
-            JavaRDD<DataSet> train = sc.parallelize(workerMinibatches(examples), 2);
+            JavaRDD<DataSet> train = sc().parallelize(workerMinibatches(examples), 2);
             for (int epoch = 0; epoch < EPOCHS; epoch++) {
                 strategy.fitEpoch(train);
             }
@@ -101,7 +95,7 @@ class AllreduceEquivalenceTest {
 
     private static Network trainLocal(DataSet examples) {
         try (LocalStrategy strategy = new LocalStrategy(network())) {
-            JavaRDD<DataSet> train = sc.parallelize(localMinibatches(examples), 1);
+            JavaRDD<DataSet> train = sc().parallelize(localMinibatches(examples), 1);
             for (int epoch = 0; epoch < EPOCHS; epoch++) {
                 strategy.fitEpoch(train);
             }

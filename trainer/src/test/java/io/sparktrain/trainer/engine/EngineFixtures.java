@@ -1,9 +1,9 @@
 package io.sparktrain.trainer.engine;
 
 import io.sparktrain.config.SparkSection;
-import io.sparktrain.trainer.job.SparkSessions;
 import io.sparktrain.trainer.model.NetworkSpec;
 import io.sparktrain.trainer.model.Specs;
+import io.sparktrain.trainer.runtime.SparkSessions;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparktrain.pipeline.testing.LocalSpark;
+import io.sparktrain.testing.TrainerSpark;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,6 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * exported files) must train exactly as re-reading them would, stay within their budget, and never
  * be changed by what the trainer does with the copies it gets.
  */
+@LocalSpark(threads = 2, factory = TrainerSpark.class)
 class HeldMinibatchesTest {
     private static final long SEED = 7;
 
@@ -42,31 +45,26 @@ class HeldMinibatchesTest {
     }
 
     @Test
-    void localStrategyTrainsTheSameOnKeptAndOnStreamedMinibatches() {
-        SparkSession spark = EngineFixtures.localSpark("held", "local[2]");
-        try {
-            JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            List<DataSet> batches = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                batches.add(minibatch(i));
-            }
-            JavaRDD<DataSet> data = sc.parallelize(batches, 2);
-
-            LocalStrategy keeping = new LocalStrategy(network(), Long.MAX_VALUE);
-            LocalStrategy streaming = new LocalStrategy(network(), HeldMinibatchLoader.bytes(batches.get(0)));
-            for (int epoch = 0; epoch < 3; epoch++) {
-                keeping.fitEpoch(data);
-                streaming.fitEpoch(data);
-            }
-
-            assertTrue(keeping.holdsMinibatches(), "5 small minibatches fit an unlimited budget");
-            assertFalse(streaming.holdsMinibatches(), "a budget of one minibatch cannot hold five");
-            assertFalse(network().params().equalsWithEps(keeping.network().params(), 1e-3), "training moved the parameters");
-            assertEquals(streaming.network().params(), keeping.network().params());
-            assertEquals(3, keeping.network().epochCount());
-        } finally {
-            spark.stop();
+    void localStrategyTrainsTheSameOnKeptAndOnStreamedMinibatches(SparkSession spark) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<DataSet> batches = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            batches.add(minibatch(i));
         }
+        JavaRDD<DataSet> data = sc.parallelize(batches, 2);
+
+        LocalStrategy keeping = new LocalStrategy(network(), Long.MAX_VALUE);
+        LocalStrategy streaming = new LocalStrategy(network(), HeldMinibatchLoader.bytes(batches.get(0)));
+        for (int epoch = 0; epoch < 3; epoch++) {
+            keeping.fitEpoch(data);
+            streaming.fitEpoch(data);
+        }
+
+        assertTrue(keeping.holdsMinibatches(), "5 small minibatches fit an unlimited budget");
+        assertFalse(streaming.holdsMinibatches(), "a budget of one minibatch cannot hold five");
+        assertFalse(network().params().equalsWithEps(keeping.network().params(), 1e-3), "training moved the parameters");
+        assertEquals(streaming.network().params(), keeping.network().params());
+        assertEquals(3, keeping.network().epochCount());
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparktrain.config.TrainJobConfigLoader;
 import io.sparktrain.pipeline.testing.IdxFiles;
+import io.sparktrain.pipeline.testing.SlowTest;
 import io.sparktrain.pipeline.testing.TestData;
 import java.io.File;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code train.strategy = allreduce} through the train job on Spark local[2]: the shipped MNIST
  * config on a slice of real MNIST (4,000 training and 1,000 test images).
  */
+@SlowTest
 class AllreduceTrainJobTest {
     @Test
     void allreduceOnLocal2TrainsTheMnistSliceWellAboveChance(@TempDir Path dir) throws IOException {

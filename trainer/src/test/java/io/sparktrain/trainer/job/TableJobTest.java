@@ -12,6 +12,7 @@ import io.sparktrain.config.TrainJobConfigLoader;
 import io.sparktrain.pipeline.check.RejectsWriter;
 import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.pipeline.table.FeaturePlan;
+import io.sparktrain.pipeline.testing.SlowTest;
 import io.sparktrain.pipeline.testing.TestData;
 import io.sparktrain.trainer.score.ScoreJob;
 import java.io.File;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The shipped table configs end to end on Spark local[2], on their real (cars) or generated
  * (linear, xor) data: each must meet the bar its conf promises.
  */
+@SlowTest
 class TableJobTest {
     private static JsonNode train(String conf, Path dir, String... extra) throws IOException {
         List<String> overrides = new ArrayList<>(List.of(

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparktrain.config.TrainJobConfigLoader;
 import io.sparktrain.pipeline.source.DataSourceException;
+import io.sparktrain.pipeline.testing.SlowTest;
 import io.sparktrain.pipeline.testing.TestData;
 import io.sparktrain.trainer.score.ScoreJob;
 import java.io.File;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The shipped spam-lstm config end to end on Spark local[2], on an 800-e-mail slice of the real
  * SpamAssassin corpus with a smaller vocabulary and network so it runs in seconds.
  */
+@SlowTest
 class TextJobTest {
     @TempDir
     static Path corpus;

@@ -11,6 +11,7 @@ import io.sparktrain.config.TrainJobConfig;
 import io.sparktrain.config.TrainJobConfigLoader;
 import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.pipeline.testing.IdxFiles;
+import io.sparktrain.pipeline.testing.SlowTest;
 import io.sparktrain.pipeline.testing.TestData;
 import io.sparktrain.trainer.bundle.BundleExistsException;
 import io.sparktrain.trainer.doctor.ChecksFailedException;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The train job end to end on Spark local[2]: the shipped MNIST config, on a slice of real MNIST
  * (4,000 training and 1,000 test images) so it runs in seconds.
  */
+@SlowTest
 class TrainJobTest {
     @TempDir
     static Path slices;
@@ -171,6 +173,25 @@ class TrainJobTest {
         assertEquals(best.params(), written.params());
         assertTrue(manifest.get("trainingStats").size() > 0, "dl4j-spark timing statistics were collected");
         assertEquals(result.manifest().finalEpoch(), 1);
+    }
+
+    @Test
+    void aFolderOfExportedMinibatchesThatCannotBeDeletedLeavesTheRunAndItsBundleIntact(@TempDir Path dir)
+            throws IOException {
+        Path bundle = dir.resolve("bundle");
+        Path work = dir.resolve("undeletable-work");
+        // The doctor's writable-location probe would fail on this store: skip the checks.
+        new TrainJob(config(bundle, "train.epochs=1",
+                "train.averaging.work-dir=\"" + UndeletableFileSystem.SCHEME + "://" + work + "\"",
+                "spark.conf.\"spark.hadoop.fs." + UndeletableFileSystem.SCHEME + ".impl\"=\""
+                        + UndeletableFileSystem.class.getName() + "\""),
+                new TrainJob.Options("local[2]", false, false, false, true)).run();
+
+        assertTrue(Files.exists(bundle.resolve("bundle.json")), "the bundle is complete");
+        ModelSerializer.restoreMultiLayerNetwork(bundle.resolve("network.zip").toFile(), true);
+        try (Stream<Path> left = Files.list(work)) {
+            assertEquals(1, left.count(), "the export folder is left behind, with a warning naming it");
+        }
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktrain.pipeline.split.HoldOut;
+import io.sparktrain.pipeline.testing.SlowTest;
+import io.sparktrain.testing.TrainerSpark;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,11 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
  * preprocessing stages on the real credit table, scored by Spark's own evaluators, saved, and
  * loaded in a fresh SparkSession with identical predictions.
  */
+@SlowTest
 class NetworkPipelineTest {
 
     @Test
     void pipelineFitsSavesAndLoadsWithIdenticalPredictions(@TempDir Path dir) throws IOException {
-        SparkSession spark = MlSpark.local2();
+        SparkSession spark = TrainerSpark.local(2);
         HoldOut.Parts split = CreditTable.split(spark);
         NetworkEstimator network = new NetworkClassifier().setSpec(CreditTable.spec(dir.resolve("work").toString()))
                 .setStrategy("averaging").setEpochs(6).setPredictedLabelCol("predicted_status");
@@ -49,7 +52,7 @@ class NetworkPipelineTest {
         List<Row> testRows = test.collectAsList();
         spark.stop();
 
-        SparkSession fresh = MlSpark.local2();
+        SparkSession fresh = TrainerSpark.local(2);
         Dataset<Row> again = fresh.createDataFrame(testRows, test.schema());
         List<Row> after;
         try {

@@ -9,6 +9,7 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import io.sparktrain.config.ConfigException;
 import io.sparktrain.config.ConfigReader;
+import io.sparktrain.config.NetworkSpecReader;
 import io.sparktrain.config.TrainJobConfigLoader;
 import java.util.Optional;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktrain.cli.SparktrainCli;
+import io.sparktrain.pipeline.testing.SlowTest;
 import io.sparktrain.trainer.TestTraining;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real XOR train run writes a report whose charts decode and whose page points only inside the bundle. */
+@SlowTest
 class BundleReportTest {
     private static final Pattern REFERENCE = Pattern.compile("(?:src|href)=\"([^\"]*)\"");
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparktrain.pipeline.testing.SlowTest;
 import io.sparktrain.pipeline.testing.TestData;
 import io.sparktrain.trainer.bundle.BundleException;
 import io.sparktrain.trainer.bundle.BundleExistsException;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The score job on a real XOR bundle: predictions, the account of rows, refusals, and damaged bundles. */
+@SlowTest
 class ScoreJobTest {
     @TempDir
     static Path trained;

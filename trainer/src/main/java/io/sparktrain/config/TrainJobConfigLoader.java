@@ -14,10 +14,14 @@ import io.sparktrain.trainer.model.EmbeddingLayerSpec;
 import io.sparktrain.trainer.model.NetworkSpec;
 import io.sparktrain.trainer.model.OutputLayerSpec;
 import io.sparktrain.trainer.model.Shape;
+import io.sparktrain.trainer.model.Topology;
 import java.io.File;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -231,10 +235,15 @@ public final class TrainJobConfigLoader {
             table.problem("features", "is required: the numeric columns the network reads, e.g. [\"age\", \"income\"]"
                     + " (or name text columns in " + table.path("categorical") + ")");
         }
-        String label = libsvm ? LibSvmColumns.LABEL : table.string("label");
-        if (features.contains(label) || categorical.contains(label)) {
-            table.problem(features.contains(label) ? "features" : "categorical", "contains the label column '" + label
-                    + "'; leave it out");
+        List<OutputLabel> outputs = readOutputs(table, libsvm);
+        String label = libsvm ? LibSvmColumns.LABEL : outputs.isEmpty() ? table.string("label") : "";
+        List<String> labelColumns = outputs.isEmpty() ? List.of(label)
+                : outputs.stream().map(OutputLabel::column).toList();
+        for (String column : labelColumns) {
+            if (features.contains(column) || categorical.contains(column)) {
+                table.problem(features.contains(column) ? "features" : "categorical", "contains the label column '"
+                        + column + "'; leave it out");
+            }
         }
         List<String> both = features.stream().filter(categorical::contains).toList();
         if (!both.isEmpty()) {
@@ -242,17 +251,60 @@ public final class TrainJobConfigLoader {
                     + " numeric or categorical");
         }
         String badRows = table.oneOf("bad-rows", BadRowPolicy.NAMES);
-        Optional<StructType> schema = declaredSchema(table, libsvm, features, categorical, label, regression);
+        // Each label is held to its role: a number to predict must be declared numeric.
+        Map<String, Boolean> regressionByLabel = new LinkedHashMap<>();
+        if (outputs.isEmpty()) {
+            regressionByLabel.put(label, regression);
+        }
+        outputs.forEach(output -> regressionByLabel.putIfAbsent(output.column(), output.regression()));
+        Optional<StructType> schema = declaredSchema(table, libsvm, declared -> regressionByLabel.entrySet().stream()
+                .flatMap(l -> DeclaredSchema.roleProblems(declared, features, categorical, l.getKey(), l.getValue())
+                        .stream())
+                .distinct().toList());
         TableOptions options = new TableOptions(format, table.bool("header"), table.string("delimiter"),
                 table.stringList("null-values"), table.bool("multi-line"), numFeatures, schema);
         FeaturePlan plan = PipelineSectionReader.read(pipeline, features, categorical);
         BadRowPolicy policy = BadRowPolicy.NAMES.contains(badRows) ? BadRowPolicy.of(badRows) : BadRowPolicy.ERROR;
-        return new DataInputs.Table(train, test.uri(), test.fraction(), new TableSection(options, label, plan, policy));
+        return new DataInputs.Table(train, test.uri(), test.fraction(), new TableSection(options, label, plan, policy,
+                outputs));
     }
 
-    /** data.table.schema parsed and held against the roles the config gives its columns; empty when not set. */
-    private static Optional<StructType> declaredSchema(ConfigReader table, boolean libsvm, List<String> features,
-            List<String> categorical, String label, boolean regression) {
+    /**
+     * data.table.outputs: for a graph with several outputs, each output's label column and, for
+     * classes, their names; empty when the key is not set (one label, data.table.label).
+     */
+    private static List<OutputLabel> readOutputs(ConfigReader table, boolean libsvm) {
+        List<ConfigReader> entries = table.objectList("outputs");
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        if (libsvm) {
+            table.problem("outputs", "is not used for libsvm: a LibSVM file holds one label; use csv, json or parquet");
+            return List.of();
+        }
+        if (table.has("label")) {
+            table.problem("label", "is set, and so is data.table.outputs; a network with several outputs learns the"
+                    + " label columns data.table.outputs names: remove data.table.label");
+        }
+        List<OutputLabel> outputs = new ArrayList<>();
+        for (ConfigReader entry : entries) {
+            List<String> classes = entry.has("labels") ? entry.stringList("labels") : List.of();
+            if (classes.size() == 1) {
+                entry.problem("labels", "has 1 class name; a classifier needs at least 2 (leave labels out for a"
+                        + " number to predict)");
+            }
+            outputs.add(new OutputLabel(entry.string("output"), entry.string("label"), classes));
+        }
+        return outputs;
+    }
+
+
+    /**
+     * data.table.schema parsed and held against the roles the config gives its columns ({@code roleProblems});
+     * empty when not set.
+     */
+    private static Optional<StructType> declaredSchema(ConfigReader table, boolean libsvm,
+            Function<StructType, List<String>> roleProblems) {
         String ddl = table.optionalString("schema", "").strip();
         if (ddl.isEmpty()) {
             return Optional.empty();
@@ -263,8 +315,7 @@ public final class TrainJobConfigLoader {
         }
         try {
             StructType schema = DeclaredSchema.parse(ddl);
-            DeclaredSchema.roleProblems(schema, features, categorical, label, regression)
-                    .forEach(problem -> table.problem("schema", problem));
+            roleProblems.apply(schema).forEach(problem -> table.problem("schema", problem));
             return Optional.of(schema);
         } catch (IllegalArgumentException e) {
             table.problem("schema", e.getMessage());
@@ -305,7 +356,10 @@ public final class TrainJobConfigLoader {
                     + "; set model.input.size = " + width);
         }
         String method = plan.imbalance().method();
-        if (plan.imbalance().enabled() && data.regression()) {
+        if (plan.imbalance().enabled() && !multiOutputs(data).isEmpty()) {
+            root.problem("pipeline.imbalance.method", "is '" + method + "', which rebalances the classes of one label;"
+                    + " a network with several outputs (data.table.outputs) trains on the rows as they are: set it to none");
+        } else if (plan.imbalance().enabled() && data.regression()) {
             root.problem("pipeline.imbalance.method", "is '" + method + "', but data.labels is empty, so the label is"
                     + " a number to predict; class rebalancing needs classes: set it to none or name the classes");
         }
@@ -323,6 +377,15 @@ public final class TrainJobConfigLoader {
     }
 
     private static void checkStoppingMetric(ConfigReader root, DataSection data, TrainSection train) {
+        if (!multiOutputs(data).isEmpty()) {
+            // Each output has metrics of its own; the validation loss is the one number for the whole network.
+            boolean watched = train.earlyStopping().enabled() || train.validationFraction() > 0;
+            if (watched && train.earlyStopping().metric() != Metric.LOSS) {
+                root.problem("train.early-stopping.metric", "is '" + train.earlyStopping().metric() + "', but a network"
+                        + " with several outputs (data.table.outputs) is watched by its validation loss; set it to loss");
+            }
+            return;
+        }
         TaskChecks.stoppingMetric(train.earlyStopping(), Task.of(data.regression()))
                 .ifPresent(problem -> root.problem("train.early-stopping.metric", problem));
     }
@@ -336,10 +399,9 @@ public final class TrainJobConfigLoader {
     }
 
     private static void checkAcrossSections(ConfigReader root, DataSection data, NetworkSpec model) {
-        // The data sources give one label array per example so far: a graph must end in one output.
-        if (model.isGraph() && model.outputs().size() != 1) {
-            root.problem("model.graph.outputs", "names " + model.outputs().size() + " outputs, but data.format '"
-                    + data.format() + "' gives one label per example; train a graph with one output");
+        List<OutputLabel> outputs = multiOutputs(data);
+        boolean several = model.outputs().size() != 1 || !outputs.isEmpty();
+        if (several && !outputsMatch(root, data, model, outputs)) {
             return;
         }
         data.text().ifPresentOrElse(text -> checkTextInput(root, text.section(), model), () -> {
@@ -348,14 +410,60 @@ public final class TrainJobConfigLoader {
                         + "' holds images or numeric columns; use type flat or image");
             }
         });
-        String unitsKey = model.isGraph() ? "model.graph.outputs"
-                : "model.layers[" + (model.topology().layers().size() - 1) + "].units";
-        OutputLayerSpec output = model.outputLayer();
         data.table().filter(table -> table.section().features() != null).ifPresent(table -> {
             FeaturePlan plan = table.section().features();
             checkTableInput(root, plan, model, data);
         });
-        TaskChecks.outputUnits(output, Task.of(data.regression()), data.numClasses(), "data.labels")
+        if (several) {
+            for (int i = 0; i < outputs.size(); i++) {
+                checkUnits(root, "model.graph.outputs[" + i + "] (" + outputs.get(i).output() + ")",
+                        model.outputs().get(i), outputs.get(i).classes(), "data.table.outputs[" + i + "].labels");
+            }
+            return;
+        }
+        String unitsKey = model.isGraph() ? "model.graph.outputs"
+                : "model.layers[" + (model.topology().layers().size() - 1) + "].units";
+        checkUnits(root, unitsKey, model.outputLayer(), data.labels(), "data.labels");
+    }
+
+    private static List<OutputLabel> multiOutputs(DataSection data) {
+        return data.table().map(table -> table.section().outputs()).orElse(List.of());
+    }
+
+    /**
+     * A graph with several outputs needs a table naming each output's label in data.table.outputs,
+     * one entry per output, in the graph's output order; whether they match.
+     */
+    private static boolean outputsMatch(ConfigReader root, DataSection data, NetworkSpec model,
+            List<OutputLabel> outputs) {
+        if (outputs.isEmpty()) {
+            root.problem("model.graph.outputs", "names " + model.outputs().size() + " outputs, but data.format '"
+                    + data.format() + "' gives one label per example; train a graph with one output"
+                    + (data.table().isPresent() ? ", or name each output's label column in data.table.outputs" : ""));
+            return false;
+        }
+        List<String> names = model.topology() instanceof Topology.Graph graph ? graph.outputNames() : List.of();
+        List<String> labelled = outputs.stream().map(OutputLabel::output).toList();
+        if (names.size() < 2) {
+            root.problem("data.table.outputs", "names the labels of outputs " + labelled + ", but the network has one"
+                    + " output; for one output set data.table.label instead, or give model.graph several outputs");
+            return false;
+        }
+        if (!names.equals(labelled)) {
+            root.problem("data.table.outputs", "names outputs " + labelled + ", but model.graph.outputs is " + names
+                    + "; give one entry per output, in that order");
+            return false;
+        }
+        if (!data.labels().isEmpty()) {
+            root.problem("data.labels", "is " + data.labels() + ", but with data.table.outputs each output names its own"
+                    + " classes (data.table.outputs[i].labels); remove data.labels");
+        }
+        return true;
+    }
+
+    private static void checkUnits(ConfigReader root, String unitsKey, OutputLayerSpec output, List<String> classes,
+            String classesKey) {
+        TaskChecks.outputUnits(output, Task.of(classes.isEmpty()), classes.size(), classesKey)
                 .ifPresent(problem -> root.problem(unitsKey, problem));
     }
 }

@@ -47,10 +47,75 @@ class TableConfigTest {
 
     @Test
     void theShippedTableConfigsAreValid() {
-        for (String conf : List.of("linear-regression.conf", "xor.conf", "mlp-regression.conf", "credit-mlp.conf")) {
+        for (String conf : List.of("linear-regression.conf", "xor.conf", "mlp-regression.conf", "credit-mlp.conf",
+                "cars-multi-output.conf")) {
             File file = new File(System.getProperty("sparktrain.project.dir"), "conf/" + conf);
             assertTrue(TrainJobConfigLoader.load(file, List.of()).data().table().isPresent(), conf);
         }
+    }
+
+    /** A graph with a class output and a number output, one label column each. */
+    private static final String TWO_OUTPUTS = """
+            data {
+              format = csv
+              table {
+                train = "t.csv", features = ["a", "b"]
+                outputs = [
+                  { output = kind, label = "k", labels = ["x", "y", "z"] }
+                  { output = size, label = "s" }
+                ]
+              }
+            }
+            model {
+              input { size = 2 }
+              graph {
+                vertices = [
+                  { name = trunk, inputs = [input], type = dense, units = 4, activation = relu }
+                  { name = kind, inputs = [trunk], type = output, units = 3, activation = softmax, loss = cross-entropy }
+                  { name = size, inputs = [trunk], type = output, units = 1, activation = identity, loss = mse }
+                ]
+                outputs = [kind, size]
+              }
+            }
+            """;
+
+    @Test
+    void aGraphWithSeveralOutputsLearnsTheLabelColumnEachOutputNames() {
+        TableSection section = load(TWO_OUTPUTS).data().table().orElseThrow().section();
+        assertTrue(section.multiOutput());
+        assertEquals(List.of(new OutputLabel("kind", "k", List.of("x", "y", "z")), new OutputLabel("size", "s", List.of())),
+                section.outputs());
+    }
+
+    @Test
+    void outputsThatDoNotMatchTheGraphOrTheirLabelsAreNamed() {
+        String swapped = problems(TWO_OUTPUTS.replace("outputs = [kind, size]", "outputs = [size, kind]"));
+        assertTrue(swapped.contains("data.table.outputs: names outputs [kind, size], but model.graph.outputs is [size,"
+                + " kind]; give one entry per output, in that order"), swapped);
+        String units = problems(TWO_OUTPUTS.replace("labels = [\"x\", \"y\", \"z\"]", "labels = [\"x\", \"y\"]")
+                .replace("{ output = size, label = \"s\" }", "{ output = size, label = \"s\", labels = [\"p\", \"q\"] }"));
+        assertTrue(units.contains("model.graph.outputs[0] (kind): is 3 but data.table.outputs[0].labels names 2 classes"),
+                units);
+        assertTrue(units.contains("model.graph.outputs[1] (size): is 1 but data.table.outputs[1].labels names 2 classes"),
+                units);
+        String both = problems(TWO_OUTPUTS, "data.table.label=k", "data.labels=[x, y, z]",
+                "pipeline.imbalance.method=oversample", "train.validation-fraction=0.1");
+        assertTrue(both.contains("data.table.label: is set, and so is data.table.outputs"), both);
+        assertTrue(both.contains("data.labels: is [x, y, z], but with data.table.outputs each output names its own"
+                + " classes"), both);
+        assertTrue(both.contains("pipeline.imbalance.method: is 'oversample', which rebalances the classes of one label"),
+                both);
+        assertTrue(both.contains("train.early-stopping.metric: is 'accuracy', but a network with several outputs"
+                + " (data.table.outputs) is watched by its validation loss; set it to loss"), both);
+    }
+
+    @Test
+    void aGraphWithSeveralOutputsAndOneTableLabelIsToldAboutOutputs() {
+        String message = problems(TWO_OUTPUTS.replace("outputs = [\n", "unused = [\n").replace(
+                "train = \"t.csv\", features", "train = \"t.csv\", label = \"k\", features"));
+        assertTrue(message.contains("model.graph.outputs: names 2 outputs, but data.format 'csv' gives one label per"
+                + " example; train a graph with one output, or name each output's label column in data.table.outputs"),
+                message);
     }
 
     @Test

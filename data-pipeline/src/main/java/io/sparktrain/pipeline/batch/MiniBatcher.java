@@ -1,8 +1,8 @@
 package io.sparktrain.pipeline.batch;
 
-import java.io.Serializable;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param batchSize examples per minibatch; the last one of a partition may be smaller
  */
 public record MiniBatcher(FeatureSpec features, LabelSpec label, String weightColumn, int batchSize)
-        implements Serializable {
+        implements DataSetBatcher {
 
     public MiniBatcher {
         RowBatches.checkSize(batchSize);
@@ -41,6 +41,13 @@ public record MiniBatcher(FeatureSpec features, LabelSpec label, String weightCo
         this(FeatureSpec.vector(featuresCol), LabelSpec.classes(labelCol, numClasses), batchSize);
     }
 
+    /** The label column, unless it holds numbers to predict. */
+    @Override
+    public Optional<String> classColumn() {
+        return label.kind() == LabelSpec.Kind.REGRESSION ? Optional.empty() : Optional.of(label.column());
+    }
+
+    @Override
     public JavaRDD<DataSet> toDataSets(Dataset<Row> rows) {
         Dataset<Row> selected = BatchColumns.select(rows, features, List.of(label), weightColumn);
         return selected.javaRDD().mapPartitions(this::batches);

@@ -8,28 +8,58 @@ import org.apache.spark.sql.types.StructType;
  * What a table must hold to be used.
  *
  * @param features numeric columns: every present value must be a finite number
- * @param label    the label column, every row needs a value; empty when the label is not read (scoring)
- * @param classes  the allowed label values (as text); empty when the label is a number to predict
+ * @param labels   the label columns, every row needs a value in each; one for a network with one
+ *                 output, one per output of a multi-output network, none when labels are not read (scoring)
  * @param policy   what to do with rows that fail
- * @param training a training table must also give every feature some value and the label at least
- *                 two classes; a test or scoring table need not
+ * @param training a training table must also give every feature some value and each class label at
+ *                 least two classes; a test or scoring table need not
  * @param declared the declared schema (data.table.schema), empty for none: every other declared
  *                 column that is not text must hold values of its type
  */
-public record CheckSpec(List<String> features, Optional<String> label, List<String> classes, BadRowPolicy policy,
-        boolean training, Optional<StructType> declared) {
-    public CheckSpec {
-        features = List.copyOf(features);
-        classes = List.copyOf(classes);
+public record CheckSpec(List<String> features, List<Label> labels, BadRowPolicy policy, boolean training,
+        Optional<StructType> declared) {
+
+    /**
+     * One label column.
+     *
+     * @param column  the column
+     * @param classes the allowed values (as text); empty when the label is a number to predict
+     */
+    public record Label(String column, List<String> classes) {
+        public Label {
+            classes = List.copyOf(classes);
+        }
+
+        public boolean regression() {
+            return classes.isEmpty();
+        }
     }
 
-    /** A table without a declared schema. */
+    public CheckSpec {
+        features = List.copyOf(features);
+        labels = List.copyOf(labels);
+    }
+
+    /** A table with at most one label column. */
+    public CheckSpec(List<String> features, Optional<String> label, List<String> classes, BadRowPolicy policy,
+            boolean training, Optional<StructType> declared) {
+        this(features, label.map(column -> List.of(new Label(column, classes))).orElse(List.of()), policy, training,
+                declared);
+    }
+
+    /** A table with at most one label column and without a declared schema. */
     public CheckSpec(List<String> features, Optional<String> label, List<String> classes, BadRowPolicy policy,
             boolean training) {
         this(features, label, classes, policy, training, Optional.empty());
     }
 
-    public boolean regression() {
-        return classes.isEmpty();
+    /** The allowed classes of a label column; empty for a number to predict or a column that is no label. */
+    List<String> classesOf(String column) {
+        return labels.stream().filter(l -> l.column().equals(column)).findFirst().map(Label::classes)
+                .orElse(List.of());
+    }
+
+    boolean isLabel(String column) {
+        return labels.stream().anyMatch(l -> l.column().equals(column));
     }
 }

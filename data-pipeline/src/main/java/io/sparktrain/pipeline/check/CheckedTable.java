@@ -21,7 +21,8 @@ import org.apache.spark.sql.Row;
  * @param rowsRejected  rows in {@code rejected}
  * @param keptWithNulls kept rows whose bad feature values were made missing (policy keep)
  * @param problems      every problem found, per column and kind
- * @param classCounts   kept rows per class, in the order of the classes; empty for a regression or an unread label
+ * @param classCounts   kept rows per class, in the order of the classes, of the first label column that holds
+ *                      classes; empty for a regression or an unread label
  */
 public record CheckedTable(String uri, BadRowPolicy policy, Dataset<Row> kept, Dataset<Row> rejected, long rowsRead,
         long rowsKept, long rowsRejected, long keptWithNulls, List<ProblemCount> problems,

@@ -33,7 +33,7 @@ import org.apache.spark.sql.types.StructField;
 record ProblemSlot(String column, boolean label, List<ProblemKind> kinds, Column problem, Column value, Column typed) {
     /**
      * The slots of a table with these columns: the record (when Spark marked malformed ones), the
-     * features, the other declared columns that are not text, the label if read.
+     * features, the other declared columns that are not text, each label read.
      */
     static List<ProblemSlot> of(CheckSpec spec, List<String> columns) {
         List<ProblemSlot> slots = new ArrayList<>();
@@ -49,16 +49,15 @@ record ProblemSlot(String column, boolean label, List<ProblemKind> kinds, Column
         }
         if (spec.declared().isPresent()) {
             for (StructField field : spec.declared().get().fields()) {
-                boolean checkedElsewhere = spec.features().contains(field.name())
-                        || spec.label().filter(field.name()::equals).isPresent();
+                boolean checkedElsewhere = spec.features().contains(field.name()) || spec.isLabel(field.name());
                 if (!checkedElsewhere && columns.contains(field.name()) && !field.dataType().equals(DataTypes.StringType)) {
                     slots.add(declared(field.name(), field.dataType(), intact));
                 }
             }
         }
-        if (spec.label().isPresent()) {
-            String label = spec.label().get();
-            slots.add(spec.regression() ? numeric(label, true, intact) : classLabel(label, spec.classes(), intact));
+        for (CheckSpec.Label label : spec.labels()) {
+            slots.add(label.regression() ? numeric(label.column(), true, intact)
+                    : classLabel(label.column(), label.classes(), intact));
         }
         return slots;
     }

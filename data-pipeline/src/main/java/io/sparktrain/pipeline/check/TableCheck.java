@@ -18,6 +18,7 @@ import io.sparktrain.pipeline.table.NumericColumns;
 import io.sparktrain.pipeline.table.TableReader;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -57,7 +58,8 @@ public final class TableCheck {
      */
     public CheckedTable check(Dataset<Row> read, String uri) {
         NumericColumns.requirePresent(read, spec.features(), uri, CheckKeys.FEATURES);
-        NumericColumns.requirePresent(read, spec.label().stream().toList(), uri, CheckKeys.LABEL);
+        NumericColumns.requirePresent(read, spec.labels().stream().map(CheckSpec.Label::column).toList(), uri,
+                CheckKeys.LABEL);
         List<String> columns = List.of(read.columns());
         List<ProblemSlot> slots = ProblemSlot.of(spec, columns);
         Dataset<Row> tagged = RowOrigin.tag(read);
@@ -88,8 +90,7 @@ public final class TableCheck {
                 ? checked.filter(lit(false)).withColumn(RowOrigin.ROW, lit(null).cast(DataTypes.LongType))
                 : RowOrigin.withRowNumbers(checked, checked.filter(col(BAD)));
         List<ProblemCount> problems = totals.bad() == 0 ? List.of() : problemCounts(slots, totals, badRows);
-        Map<String, Long> classes = spec.regression() || spec.label().isEmpty() ? Map.of()
-                : classCounts(checked, slots.get(slots.size() - 1));
+        Map<String, Map<String, Long>> classes = classCounts(checked, slots);
         failOnProblems(uri, slots, totals, problems, classes);
 
         Dataset<Row> kept = checked.filter(not(col(REJECTED))).select(keptColumns(columns, slots));
@@ -101,7 +102,7 @@ public final class TableCheck {
                     + " changed while it was checked, or the check lost rows", uri, totals.rows(), keptRows, rejectedRows));
         }
         return new CheckedTable(uri, spec.policy(), kept, rejects, totals.rows(), keptRows, rejectedRows,
-                totals.bad() - totals.rejected(), problems, classes);
+                totals.bad() - totals.rejected(), problems, classes.values().stream().findFirst().orElse(Map.of()));
     }
 
     /** The first job that reads the input: what Spark finds wrong only while reading is named with the table here. */
@@ -140,7 +141,7 @@ public final class TableCheck {
     }
 
     private void failOnProblems(String uri, List<ProblemSlot> slots, Totals totals, List<ProblemCount> problems,
-            Map<String, Long> classes) {
+            Map<String, Map<String, Long>> classes) {
         List<String> found = new ArrayList<>();
         long usable = totals.rows() - totals.rejected();
         if (usable == 0 && spec.policy() != BadRowPolicy.ERROR) {
@@ -155,14 +156,18 @@ public final class TableCheck {
             }
             // Which classes a training table has is known once its bad rows are fixed or left out.
             boolean rowsSettled = spec.policy() != BadRowPolicy.ERROR || totals.bad() == 0;
-            if (rowsSettled && classes.values().stream().filter(n -> n > 0).count() == 1) {
-                found.add(CheckMessage.oneClass(spec.label().orElseThrow(), classes));
+            if (rowsSettled) {
+                classes.forEach((label, counts) -> {
+                    if (counts.values().stream().filter(n -> n > 0).count() == 1) {
+                        found.add(CheckMessage.oneClass(label, counts));
+                    }
+                });
             }
         }
         if (found.isEmpty() && (spec.policy() != BadRowPolicy.ERROR || totals.bad() == 0)) {
             return;
         }
-        problems.forEach(p -> found.add(CheckMessage.problem(p, spec.classes())));
+        problems.forEach(p -> found.add(CheckMessage.problem(p, spec.classesOf(p.column()))));
         throw new DataSourceException(CheckMessage.failure(uri, spec.policy(), totals.rows(), totals.bad(), found));
     }
 
@@ -195,9 +200,21 @@ public final class TableCheck {
         return counts;
     }
 
-    /** Kept rows per class, in the order of the classes (0 for a class without rows). */
-    private Map<String, Long> classCounts(Dataset<Row> checked, ProblemSlot label) {
-        return ClassCounts.of(checked.filter(not(col(REJECTED))), label.typed(), spec.classes());
+    /**
+     * For each label column that holds classes, in the spec's order, the kept rows per class in the
+     * order of the classes (0 for a class without rows).
+     */
+    private Map<String, Map<String, Long>> classCounts(Dataset<Row> checked, List<ProblemSlot> slots) {
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        for (CheckSpec.Label label : spec.labels()) {
+            if (!label.regression()) {
+                ProblemSlot slot = slots.stream().filter(s -> s.label() && s.column().equals(label.column()))
+                        .findFirst().orElseThrow();
+                counts.put(label.column(), ClassCounts.of(checked.filter(not(col(REJECTED))), slot.typed(),
+                        label.classes()));
+            }
+        }
+        return counts;
     }
 
     private Column[] keptColumns(List<String> columns, List<ProblemSlot> slots) {

@@ -13,11 +13,17 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Turns a table's label column into the double column {@value #LABEL_COL} the minibatcher reads:
- * a class index (position in the configured class names) or a regression target.
+ * a class index (position in the configured class names) or a regression target. A network with
+ * several outputs reads one such column per output ({@link #targetOf}).
  */
 public final class LabelColumn {
     public static final String LABEL_COL = "label__target";
     private static final String LABEL_TEXT_COL = "label__text";
+
+    /** The target column of one output of a multi-output network. */
+    public static String targetOf(String output) {
+        return LABEL_COL + "__" + output;
+    }
 
     private LabelColumn() {
     }
@@ -51,7 +57,12 @@ public final class LabelColumn {
      * resolve a column whose name holds a dot or a backtick.
      */
     public static Dataset<Row> index(Dataset<Row> rows, String column, List<String> names) {
-        return new StringIndexerModel(names.toArray(String[]::new)).setInputCol(LABEL_TEXT_COL).setOutputCol(LABEL_COL)
+        return index(rows, column, names, LABEL_COL);
+    }
+
+    /** As above, into the column {@code target}. */
+    public static Dataset<Row> index(Dataset<Row> rows, String column, List<String> names, String target) {
+        return new StringIndexerModel(names.toArray(String[]::new)).setInputCol(LABEL_TEXT_COL).setOutputCol(target)
                 .transform(rows.withColumn(LABEL_TEXT_COL, col(column))).drop(LABEL_TEXT_COL);
     }
 
@@ -63,6 +74,11 @@ public final class LabelColumn {
 
     /** The label as the regression target, for a label column already typed as double by the check. */
     public static Dataset<Row> target(Dataset<Row> rows, String column) {
-        return rows.withColumn(LABEL_COL, col(column));
+        return target(rows, column, LABEL_COL);
+    }
+
+    /** As above, into the column {@code target}. */
+    public static Dataset<Row> target(Dataset<Row> rows, String column, String target) {
+        return rows.withColumn(target, col(column));
     }
 }

@@ -115,6 +115,23 @@ class MultiMiniBatcherTest {
         assertArrayEquals(new float[][] {{0.5f}, {2f}}, batch.getLabels(1).toFloatMatrix());
     }
 
+    /** As DataSets, the heads' labels sit side by side in one array, in head order, split at {@code widths()}. */
+    @Test
+    void dataSetsCarryEveryHeadsLabelsSideBySide() {
+        List<String> shapes = BATCHER.toDataSets(points()).map(ds -> Arrays.toString(ds.getLabels().shape())).collect();
+        assertEquals(24, shapes.stream().mapToLong(s -> Long.parseLong(s.substring(1, s.indexOf(',')))).sum());
+        assertTrue(shapes.stream().allMatch(s -> s.endsWith(", 5]")), shapes.toString());
+        assertArrayEquals(new int[] {3, 2}, BATCHER.widths());
+        assertEquals(java.util.Optional.of("kind"), BATCHER.classColumn(), "a hold-out keeps the classes' balance");
+        org.nd4j.linalg.dataset.DataSet first = BATCHER.toDataSet(BatchColumns.select(points().orderBy("id"),
+                BATCHER.features(), BATCHER.labels()).limit(2).collectAsList());
+        MultiDataSet same = batches(points()).get(0);
+        assertArrayEquals(new float[][] {
+                {1, 0, 0, same.getLabels(1).getFloat(0, 0), same.getLabels(1).getFloat(0, 1)},
+                {1, 0, 0, same.getLabels(1).getFloat(1, 0), same.getLabels(1).getFloat(1, 1)}},
+                first.getLabels().toFloatMatrix());
+    }
+
     @Test
     void batchesAreMadeOnTheExecutors() {
         List<String> shapes = BATCHER.toMultiDataSets(points())

@@ -168,6 +168,21 @@ class TableCheckTest {
         assertTrue(message.contains("1 malformed row, e.g. '{\"id\": 4,"), message);
     }
 
+    /** A table for a network with several outputs: every label column is checked, each against its own classes. */
+    @Test
+    void everyLabelColumnIsCheckedAgainstItsOwnClasses() throws IOException {
+        Path table = dir.resolve("two-labels.csv");
+        Files.writeString(table, "x,kind,size\n1,a,2.5\n2,b,3\n3,c,4\n4,a,big\n5,b,\n");
+        CheckSpec spec = new CheckSpec(List.of("x"), List.of(new CheckSpec.Label("kind", List.of("a", "b")),
+                new CheckSpec.Label("size", List.of())), BadRowPolicy.ERROR, true, Optional.empty());
+        String uri = table.toUri().toString();
+        DataSourceException e = assertThrows(DataSourceException.class,
+                () -> new TableCheck(spec).check(new TableReader(spark).read(uri, CSV), uri));
+        assertTrue(e.getMessage().contains("label column 'kind': 1 label that is not one of the classes [a, b]"), e.getMessage());
+        assertTrue(e.getMessage().contains("label column 'size': 1 value that is not a number"), e.getMessage());
+        assertTrue(e.getMessage().contains("label column 'size': 1 row without a label"), e.getMessage());
+    }
+
     @Test
     void aJsonArrayReadAsLinesSaysToSetMultiLine() {
         TableOptions lines = new TableOptions("json", false, ",", List.of(), false);

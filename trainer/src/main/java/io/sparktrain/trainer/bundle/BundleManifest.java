@@ -14,7 +14,8 @@ import java.util.Map;
  *                      network stage too, for every input format
  * @param created       ISO-8601 time the bundle was written
  * @param network       file name of the DL4J network (ModelSerializer zip, with updater state)
- * @param task          {@code classification} or {@code regression}
+ * @param task          {@code classification}, {@code regression} or {@value #MULTI_OUTPUT} (a graph with several
+ *                      outputs, one label each: metrics named {@code <output>.<metric>})
  * @param labels        class names by class index
  * @param inputSize     features per example the network expects
  * @param config        the resolved job config, secrets redacted
@@ -36,4 +37,5 @@ public record BundleManifest(String format, int formatVersion, String created, S
     public static final int FORMAT_VERSION = 2;
     public static final String NETWORK_FILE = "network.zip";
     public static final String MANIFEST_FILE = "bundle.json";
+    public static final String MULTI_OUTPUT = "multi-output";
 }

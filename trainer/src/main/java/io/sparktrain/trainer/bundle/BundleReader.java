@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.ConfigFactory;
 import io.sparktrain.config.ConfigException;
+import io.sparktrain.config.OutputLabel;
 import io.sparktrain.config.TrainJobConfig;
 import io.sparktrain.config.TrainJobConfigLoader;
 import java.io.IOException;
@@ -37,6 +38,23 @@ public final class BundleReader {
 
         public boolean regression() {
             return config.data().regression();
+        }
+
+        /**
+         * Refuses a bundle whose network has several outputs (data.table.outputs): {@code job}
+         * writes the predictions or metrics of one output.
+         */
+        public LoadedBundle requireOneOutput(String job) {
+            List<String> outputs = config.data().table().map(t -> t.section().outputs()).orElse(List.of()).stream()
+                    .map(OutputLabel::output).toList();
+            if (!outputs.isEmpty()) {
+                throw new BundleException(uri, "its network has " + outputs.size() + " outputs " + outputs
+                        + " (data.table.outputs), and sparktrain " + job + " handles a network with one output",
+                        "the test metrics of every output are in " + BundleManifest.MANIFEST_FILE + "; to predict,"
+                                + " load " + BundleManifest.NETWORK_FILE + " with DL4J's ModelSerializer"
+                                + ".restoreComputationGraph and call output(...) for every output");
+            }
+            return this;
         }
     }
 

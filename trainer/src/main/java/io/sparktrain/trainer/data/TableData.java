@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.avg;
 
 import io.sparktrain.config.DataInputs;
 import io.sparktrain.config.DataSection;
+import io.sparktrain.config.OutputLabel;
+import io.sparktrain.config.TableSection;
 import io.sparktrain.pipeline.check.CheckSpec;
 import io.sparktrain.pipeline.check.CheckedTable;
 import io.sparktrain.pipeline.check.RejectsWriter;
@@ -42,7 +44,8 @@ import org.apache.spark.sql.SparkSession;
  * have bad values made missing), labels typed, test rows held out when there is no test table,
  * and the feature pipeline fitted on the training rows only and applied to both; what happened
  * is written to the bundle as the data report. Class rebalancing is handed to the job as a
- * function, so that it touches only the rows the network trains on.
+ * function, so that it touches only the rows the network trains on. A graph with several outputs
+ * gets one target column per output ({@code LabelColumn.targetOf}).
  */
 public final class TableData {
     private TableData() {
@@ -61,8 +64,8 @@ public final class TableData {
             testRows = checked(reader, data, table.test().get(), "test", bundle, inputs);
         } else {
             HoldOut holdOut = new HoldOut(table.testFraction(), seed);
-            HoldOut.Parts parts = data.regression() ? holdOut.split(labelled)
-                    : holdOut.splitStratified(labelled, data.table().orElseThrow().section().label());
+            HoldOut.Parts parts = classColumn(data).map(column -> holdOut.splitStratified(labelled, column))
+                    .orElseGet(() -> holdOut.split(labelled));
             trainRows = parts.kept();
             testRows = parts.heldOut();
         }
@@ -106,7 +109,7 @@ public final class TableData {
         DataReport report = new DataReport(inputs, kept, testCount, testFrom, columns, trainClasses, afterResampling,
                 classCounts(test, data));
         bundle.writeDataReport(report);
-        Map<String, Double> baselines = data.regression()
+        Map<String, Double> baselines = data.regression() && !table.section().multiOutput()
                 ? Map.of(PreparedRows.MEAN_BASELINE_RMSE, meanBaselineRmse(trainRows, test)) : Map.of();
         List<String> lines = new ArrayList<>(DataReportTable.lines(report));
         if (!weights.isEmpty()) {
@@ -127,9 +130,43 @@ public final class TableData {
         }
     }
 
+    /** The label's rows per class; none for a regression, nor for several outputs, which the report does not break down. */
     private static Map<String, Long> classCounts(Dataset<Row> rows, DataSection data) {
         return data.regression() ? Map.of()
                 : ClassCounts.of(rows, col(data.table().orElseThrow().section().label()), data.labels());
+    }
+
+    /** The label column whose class balance a hold-out keeps: the label's, or the first output's that holds classes. */
+    private static Optional<String> classColumn(DataSection data) {
+        TableSection section = data.table().orElseThrow().section();
+        if (section.multiOutput()) {
+            return section.outputs().stream().filter(o -> !o.regression()).map(OutputLabel::column).findFirst();
+        }
+        return data.regression() ? Optional.empty() : Optional.of(section.label());
+    }
+
+    /** Every label the section names, with its classes (none for a number to predict). */
+    private static List<CheckSpec.Label> labels(DataSection data) {
+        TableSection section = data.table().orElseThrow().section();
+        return section.multiOutput()
+                ? section.outputs().stream().map(o -> new CheckSpec.Label(o.column(), o.classes())).toList()
+                : List.of(new CheckSpec.Label(section.label(), data.labels()));
+    }
+
+    /** The labels as the minibatcher reads them: a class index or a number, in one target column per label. */
+    private static Dataset<Row> targets(Dataset<Row> rows, DataSection data) {
+        TableSection section = data.table().orElseThrow().section();
+        if (!section.multiOutput()) {
+            return data.regression() ? LabelColumn.target(rows, section.label())
+                    : LabelColumn.index(rows, section.label(), data.labels());
+        }
+        Dataset<Row> typed = rows;
+        for (OutputLabel output : section.outputs()) {
+            String target = LabelColumn.targetOf(output.output());
+            typed = output.regression() ? LabelColumn.target(typed, output.column(), target)
+                    : LabelColumn.index(typed, output.column(), output.classes(), target);
+        }
+        return typed;
     }
 
     private static double meanBaselineRmse(Dataset<Row> train, Dataset<Row> test) {
@@ -145,9 +182,8 @@ public final class TableData {
     private static Dataset<Row> checked(TableReader reader, DataSection data, String uri, String split,
             BundleDirectory bundle, List<InputReport> inputs) {
         DataInputs.Table table = data.table().orElseThrow();
-        String label = table.section().label();
-        CheckSpec spec = new CheckSpec(table.section().features().columns(), Optional.of(label), data.labels(),
-                table.section().badRows(), split.equals("train"), table.section().options().schema());
+        CheckSpec spec = new CheckSpec(table.section().features().columns(), labels(data), table.section().badRows(),
+                split.equals("train"), table.section().options().schema());
         Dataset<Row> read = reader.read(uri, table.section().options());
         NumericColumns.requirePresent(read, table.section().features().categorical(), uri, "data.table.categorical");
         CheckedTable checked = new TableCheck(spec).check(read, uri);
@@ -156,7 +192,6 @@ public final class TableData {
             RejectsWriter.write(checked.rejected(), rejects);
         }
         inputs.add(InputReport.of(split, checked, rejects));
-        return data.regression() ? LabelColumn.target(checked.kept(), label)
-                : LabelColumn.index(checked.kept(), label, data.labels());
+        return targets(checked.kept(), data);
     }
 }

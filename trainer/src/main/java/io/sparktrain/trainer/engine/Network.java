@@ -63,6 +63,11 @@ public sealed interface Network permits Network.Stack, Network.Graph {
         return this instanceof Graph;
     }
 
+    /** Output layers: one for a layer stack, one or more for a graph. */
+    default int outputCount() {
+        return this instanceof Graph graph ? graph.graph().getNumOutputArrays() : 1;
+    }
+
     /** The network as ModelSerializer writes it; {@link #restore} reads it back. */
     default byte[] toBytes(boolean withUpdater) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -154,14 +159,25 @@ public sealed interface Network permits Network.Stack, Network.Graph {
             return graph;
         }
 
+        /** A graph with several outputs fits the minibatch split into its heads ({@link OutputSplit}). */
         @Override
         public void fit(DataSet batch) {
-            graph.fit(batch);
+            OutputSplit.of(graph).ifPresentOrElse(split -> graph.fit(split.split(batch)), () -> graph.fit(batch));
         }
 
+        /** @throws IllegalStateException for a graph with several outputs, which {@link #outputs} serves */
         @Override
         public INDArray output(INDArray features, INDArray mask) {
-            return graph.output(false, new INDArray[] {features}, mask == null ? null : new INDArray[] {mask})[0];
+            if (outputCount() > 1) {
+                throw new IllegalStateException("the graph has " + outputCount() + " outputs "
+                        + graph.getConfiguration().getNetworkOutputs() + "; ask for all of them");
+            }
+            return outputs(features, mask)[0];
+        }
+
+        /** Every output's activations for a batch, in the graph's output order, in inference mode. */
+        public INDArray[] outputs(INDArray features, INDArray mask) {
+            return graph.output(false, new INDArray[] {features}, mask == null ? null : new INDArray[] {mask});
         }
 
         @Override

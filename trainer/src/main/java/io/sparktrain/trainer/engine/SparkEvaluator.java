@@ -3,6 +3,7 @@ package io.sparktrain.trainer.engine;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.nd4j.evaluation.classification.Evaluation;
@@ -43,7 +44,8 @@ public final class SparkEvaluator {
      * e.g. spam in [ham, spam]), plus {@code pr_auc}, the exact area under that class's
      * precision-recall curve (DL4J's ROC with no threshold binning), which unlike F1 does not
      * depend on the 0.5 cut-off.
-     * Regression (no {@code labels}): rmse, mae and r2, averaged over the targets. Both with the
+     * Regression (no {@code labels}): rmse, mae and r2, averaged over the targets. A graph with
+     * several outputs: each output's metrics by its loss ({@link HeadEvaluation}). All with the
      * number of examples, and with {@code withLoss} the mean loss (one more pass over the data).
      */
     public Map<String, Double> metrics(Network network, JavaRDD<DataSet> data, List<String> labels,
@@ -51,7 +53,11 @@ public final class SparkEvaluator {
         SparkNetwork sparkNetwork = network.onSpark(sc, null);
         sparkNetwork.evaluationThreads(1);
         Map<String, Double> metrics = new LinkedHashMap<>();
-        if (labels.isEmpty()) {
+        Optional<OutputSplit> heads = network instanceof Network.Graph graph ? OutputSplit.of(graph.graph())
+                : Optional.empty();
+        if (heads.isPresent()) {
+            metrics.putAll(HeadEvaluation.metrics(sc, (Network.Graph) network, heads.get(), data));
+        } else if (labels.isEmpty()) {
             RegressionEvaluation evaluation = sparkNetwork.evaluateRegression(data, EVAL_BATCH_SIZE);
             metrics.put("rmse", evaluation.averagerootMeanSquaredError());
             metrics.put("mae", evaluation.averageMeanAbsoluteError());

@@ -1,6 +1,7 @@
 package io.sparktrain.trainer.engine;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.core.loader.DataSetLoader;
@@ -112,21 +113,24 @@ public sealed interface SparkNetwork permits SparkNetwork.OfStack, SparkNetwork.
         }
     }
 
+    /** A graph with several outputs trains on its minibatches split into its heads ({@link OutputSplit}). */
     final class OfGraph implements SparkNetwork {
         private final SparkComputationGraph spark;
+        private final Optional<OutputSplit> split;
 
         OfGraph(JavaSparkContext sc, Network.Graph network, TrainingMaster<?, ?> master) {
             this.spark = new SparkComputationGraph(sc, network.graph(), master);
+            this.split = OutputSplit.of(network.graph());
         }
 
         @Override
         public void fit(JavaRDD<DataSet> data) {
-            spark.fit(data);
+            split.ifPresentOrElse(s -> spark.fitMultiDataSet(data.map(s::split)), () -> spark.fit(data));
         }
 
         @Override
         public void fitPaths(JavaRDD<String> paths, DataSetLoader loader) {
-            spark.fitPaths(paths, loader);
+            split.ifPresentOrElse(s -> spark.fitPaths(paths, s.loader(loader)), () -> spark.fitPaths(paths, loader));
         }
 
         @Override
@@ -156,7 +160,8 @@ public sealed interface SparkNetwork permits SparkNetwork.OfStack, SparkNetwork.
 
         @Override
         public double meanLoss(JavaRDD<DataSet> data, int batchSize) {
-            return spark.calculateScore(data, true, batchSize);
+            return split.map(s -> spark.calculateScoreMultiDataSet(data.map(s::split), true, batchSize))
+                    .orElseGet(() -> spark.calculateScore(data, true, batchSize));
         }
 
         @Override

@@ -1,8 +1,7 @@
 package io.sparktrain.trainer.engine;
 
 import io.sparktrain.config.TrainSection;
-import io.sparktrain.pipeline.batch.LabelSpec;
-import io.sparktrain.pipeline.batch.MiniBatcher;
+import io.sparktrain.pipeline.batch.DataSetBatcher;
 import io.sparktrain.pipeline.split.HoldOut;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +21,7 @@ import org.nd4j.linalg.dataset.DataSet;
  */
 public record TrainingRun(TrainSection train, long seed, int threads) {
 
-    public TrainingLoop.Data data(MiniBatcher batcher, Dataset<Row> trainRows, long trainExamples,
+    public TrainingLoop.Data data(DataSetBatcher batcher, Dataset<Row> trainRows, long trainExamples,
             Optional<Dataset<Row>> testRows, List<String> labels) {
         return data(batcher, trainRows, trainExamples, testRows, labels, UnaryOperator.identity());
     }
@@ -31,13 +30,14 @@ public record TrainingRun(TrainSection train, long seed, int threads) {
      * As above, with {@code rebalance} (a pipeline's class resampling) applied to the rows the
      * network trains on, after validation rows are held out: validation and test keep their real balance.
      */
-    public TrainingLoop.Data data(MiniBatcher batcher, Dataset<Row> trainRows, long trainExamples,
+    public TrainingLoop.Data data(DataSetBatcher batcher, Dataset<Row> trainRows, long trainExamples,
             Optional<Dataset<Row>> testRows, List<String> labels, UnaryOperator<Dataset<Row>> rebalance) {
         Optional<JavaRDD<DataSet>> validation = Optional.empty();
         if (train.validationFraction() > 0) {
+            Dataset<Row> rows = trainRows;
             HoldOut holdOut = new HoldOut(train.validationFraction(), seed);
-            HoldOut.Parts split = batcher.label().kind() == LabelSpec.Kind.REGRESSION ? holdOut.split(trainRows)
-                    : holdOut.splitStratified(trainRows, batcher.label().column());
+            HoldOut.Parts split = batcher.classColumn().map(column -> holdOut.splitStratified(rows, column))
+                    .orElseGet(() -> holdOut.split(rows));
             trainRows = split.kept().cache();
             validation = Optional.of(batches(batcher, split.heldOut().cache()));
             trainExamples = trainRows.count();
@@ -51,7 +51,7 @@ public record TrainingRun(TrainSection train, long seed, int threads) {
                 testRows.map(rows -> batches(batcher, rows)), labels);
     }
 
-    private JavaRDD<DataSet> batches(MiniBatcher batcher, Dataset<Row> rows) {
+    private JavaRDD<DataSet> batches(DataSetBatcher batcher, Dataset<Row> rows) {
         int perTask = threads;
         return batcher.toDataSets(rows).mapPartitions(it -> {
             NativeThreads.limitTo(perTask);

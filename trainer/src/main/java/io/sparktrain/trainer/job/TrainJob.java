@@ -2,12 +2,15 @@ package io.sparktrain.trainer.job;
 
 import io.sparktrain.config.DataSection;
 import io.sparktrain.config.IdxPair;
+import io.sparktrain.config.OutputLabel;
 import io.sparktrain.config.Task;
 import io.sparktrain.config.TrainJobConfig;
 import io.sparktrain.config.TrainSection;
+import io.sparktrain.pipeline.batch.DataSetBatcher;
 import io.sparktrain.pipeline.batch.FeatureSpec;
 import io.sparktrain.pipeline.batch.LabelSpec;
 import io.sparktrain.pipeline.batch.MiniBatcher;
+import io.sparktrain.pipeline.batch.MultiMiniBatcher;
 import io.sparktrain.pipeline.fs.HadoopConf;
 import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.pipeline.source.IdxHeader;
@@ -47,6 +50,7 @@ import io.sparktrain.trainer.score.Evaluation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,7 +185,12 @@ public final class TrainJob {
                 + (test.containsKey(PreparedRows.MEAN_BASELINE_RMSE) ? String.format(
                         " (always predicting the training mean: rmse %.4f)", test.get(PreparedRows.MEAN_BASELINE_RMSE))
                         : ""));
-        new Steps(sc, progress).run("write report", () -> writeReport(scoring, prepared, bundle, sc));
+        if (multiOutput()) {
+            progress.info("report: not written for a network of several outputs; bundle.json has each output's"
+                    + " metrics");
+        } else {
+            new Steps(sc, progress).run("write report", () -> writeReport(scoring, prepared, bundle, sc));
+        }
         return new Result(bundle.path(), manifest);
     }
 
@@ -198,6 +207,11 @@ public final class TrainJob {
         report.writeEvaluation(metrics);
         progress.info("report: " + report.write() + " (rebuild it with sparktrain report --bundle " + bundle.path() + ")");
         return null;
+    }
+
+    /** Whether the network is a graph with several outputs, one table label each (data.table.outputs). */
+    private boolean multiOutput() {
+        return config.data().table().filter(table -> table.section().multiOutput()).isPresent();
     }
 
     /** The network and state training starts from: fresh, or the newest checkpoint with --resume. */
@@ -253,7 +267,7 @@ public final class TrainJob {
             Supplier<PreparedRows> prepare, FeatureSpec features, BundleDirectory bundle) {
         PreparedRows rows = new Steps(JavaSparkContext.fromSparkContext(spark.sparkContext()), progress).run(step, prepare);
         rows.report().forEach(progress::info);
-        MiniBatcher batcher = new MiniBatcher(features, labelSpec(data), train.batchSize());
+        DataSetBatcher batcher = batcher(data, features);
         Dataset<Row> trainRows = data.partitions() > 0 ? rows.train().repartition(data.partitions()) : rows.train();
         return new Prepared(run.data(batcher, trainRows, rows.trainRows(), Optional.of(rows.test()), data.labels(),
                 logged(rows.rebalance(), bundle)), Optional.of(rows.pipeline()), features, rows.testBaselines(),
@@ -280,14 +294,27 @@ public final class TrainJob {
         };
     }
 
-    /** One-hot classes, one sigmoid unit for two classes with binary cross-entropy, or a number to predict. */
-    private LabelSpec labelSpec(DataSection data) {
-        if (data.regression()) {
-            return LabelSpec.regression(LabelColumn.LABEL_COL, 1);
+    /** The label's minibatches, or for a graph with several outputs every output's labels, in the graph's order. */
+    private DataSetBatcher batcher(DataSection data, FeatureSpec features) {
+        List<OutputLabel> outputs = data.table().map(table -> table.section().outputs()).orElse(List.of());
+        if (outputs.isEmpty()) {
+            return new MiniBatcher(features, labelSpec(LabelColumn.LABEL_COL, data.labels(),
+                    config.model().outputLayer().units()), train.batchSize());
         }
-        boolean oneSigmoid = config.model().outputLayer().units() == 1;
-        return oneSigmoid ? LabelSpec.binary(LabelColumn.LABEL_COL, 1)
-                : LabelSpec.classes(LabelColumn.LABEL_COL, data.numClasses());
+        List<LabelSpec> heads = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            heads.add(labelSpec(LabelColumn.targetOf(outputs.get(i).output()), outputs.get(i).classes(),
+                    config.model().outputs().get(i).units()));
+        }
+        return new MultiMiniBatcher(features, heads, train.batchSize());
+    }
+
+    /** One-hot classes, one sigmoid unit for two classes with binary cross-entropy, or a number to predict. */
+    private static LabelSpec labelSpec(String column, List<String> classes, int units) {
+        if (classes.isEmpty()) {
+            return LabelSpec.regression(column, 1);
+        }
+        return units == 1 ? LabelSpec.binary(column, 1) : LabelSpec.classes(column, classes.size());
     }
 
     private IdxHeader checkInputs(DataSection data, Configuration hadoop) {
@@ -318,7 +345,8 @@ public final class TrainJob {
                 : Map.of("test", test, "validation", chosen.validation());
         return new BundleManifest(BundleManifest.FORMAT, BundleManifest.FORMAT_VERSION, Instant.now().toString(),
                 config.job().name(), config.job().seed(), Versions.current(spark.version()),
-                BundleManifest.NETWORK_FILE, config.data().regression() ? "regression" : "classification",
+                BundleManifest.NETWORK_FILE, multiOutput() ? BundleManifest.MULTI_OUTPUT
+                        : config.data().regression() ? "regression" : "classification",
                 config.data().labels(), config.model().inputSize(),
                 ConfigJson.redacted(config.resolved()), history, trained.finalEpoch(), trained.stoppedEarly(), metrics,
                 ParameterValues.ofSmall(trained.network(), BundleManifest.LISTED_PARAMETERS), trained.stats());

@@ -129,8 +129,15 @@ public final class NetworkModel extends Model<NetworkModel> implements NetworkPa
         return (NetworkModel) set(labels(), value.toArray(String[]::new));
     }
 
+    /** @throws IllegalArgumentException for a graph with several outputs: its columns would show one output only */
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
+        int outputs = network.graph() ? network.network().outputCount() : 1;
+        if (outputs > 1) {
+            throw new IllegalArgumentException("NetworkModel " + uid + ": the network has " + outputs + " outputs, and"
+                    + " this model writes the prediction columns of one; call network() for the DL4J ComputationGraph"
+                    + " and its output(...) gives every output");
+        }
         StructType output = transformSchema(dataset.schema());
         Dataset<Row> rows = dataset.toDF();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(rows.sparkSession().sparkContext());

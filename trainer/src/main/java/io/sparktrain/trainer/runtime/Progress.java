@@ -34,15 +34,34 @@ public final class Progress {
                 r.evalSeconds(), r.elapsedSeconds()));
     }
 
-    /** The metrics a person looks at first: accuracy and F1 of a classifier, rmse, mae and r2 of a regression. */
+    /**
+     * The metrics a person looks at first: accuracy and F1 of a classifier, rmse, mae and r2 of a
+     * regression; of a network with several outputs, each output's accuracy or rmse.
+     */
     public static String headline(Map<String, Double> metrics) {
-        return metrics.containsKey("accuracy")
-                ? String.format("accuracy %.4f  f1 %.4f", metrics.get("accuracy"), metrics.get("f1"))
-                : String.format("rmse %.4f  mae %.4f  r2 %.4f", metrics.get("rmse"), metrics.get("mae"), metrics.get("r2"));
+        if (metrics.containsKey("accuracy")) {
+            return String.format("accuracy %.4f  f1 %.4f", metrics.get("accuracy"), metrics.get("f1"));
+        }
+        return metrics.containsKey("rmse")
+                ? String.format("rmse %.4f  mae %.4f  r2 %.4f", metrics.get("rmse"), metrics.get("mae"), metrics.get("r2"))
+                : perOutput(metrics);
     }
 
     private static String headlineMetric(Map<String, Double> metrics) {
-        return metrics.containsKey("accuracy") ? String.format("accuracy %.4f", metrics.get("accuracy"))
-                : String.format("rmse %.4f", metrics.get("rmse"));
+        if (metrics.containsKey("accuracy")) {
+            return String.format("accuracy %.4f", metrics.get("accuracy"));
+        }
+        return metrics.containsKey("rmse") ? String.format("rmse %.4f", metrics.get("rmse")) : perOutput(metrics);
+    }
+
+    /** Each output's accuracy or rmse, from metrics named {@code <output>.<metric>}. */
+    private static String perOutput(Map<String, Double> metrics) {
+        StringBuilder line = new StringBuilder();
+        metrics.forEach((name, value) -> {
+            if (name.endsWith(".accuracy") || name.endsWith(".rmse")) {
+                line.append(line.length() == 0 ? "" : "  ").append(String.format("%s %.4f", name, value));
+            }
+        });
+        return line.toString();
     }
 }

@@ -53,7 +53,7 @@ public final class EvaluateJob {
     public Report run() {
         SparkConf conf = BundleJobConf.of("evaluate", options.master(), options.sparkConf());
         Configuration hadoop = SparkSessions.hadoopConf(conf);
-        BundleReader.open(options.bundle(), hadoop);
+        BundleReader.open(options.bundle(), hadoop).requireOneOutput("evaluate");
         OutputTarget report = new OutputTarget(options.report(), hadoop);
         report.refuseExisting(options.overwrite());
         try (LazySparkSession spark = new LazySparkSession(conf)) {

@@ -59,7 +59,7 @@ public final class ScoreJob {
     public Result run() {
         SparkConf conf = BundleJobConf.of("score", options.master(), options.sparkConf());
         Configuration hadoop = SparkSessions.hadoopConf(conf);
-        BundleReader.open(options.bundle(), hadoop);
+        BundleReader.open(options.bundle(), hadoop).requireOneOutput("score");
         OutputTarget output = new OutputTarget(options.output(), hadoop);
         OutputTarget rejectsTarget = new OutputTarget(options.output() + ".rejects", hadoop);
         output.refuseExisting(options.overwrite());

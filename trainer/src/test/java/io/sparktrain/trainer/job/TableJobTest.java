@@ -14,6 +14,8 @@ import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.pipeline.table.FeaturePlan;
 import io.sparktrain.pipeline.testing.SlowTest;
 import io.sparktrain.pipeline.testing.TestData;
+import io.sparktrain.trainer.bundle.BundleException;
+import io.sparktrain.trainer.score.EvaluateJob;
 import io.sparktrain.trainer.score.ScoreJob;
 import java.io.File;
 import java.io.IOException;
@@ -206,6 +208,39 @@ class TableJobTest {
         } finally {
             spark.stop();
         }
+    }
+
+    /**
+     * A graph with a classification and a regression output trained through the train job from one
+     * label column each (conf/cars-multi-output.conf): each output's test metrics beat always giving
+     * the commonest answer, and score and evaluate refuse the bundle, naming its outputs.
+     */
+    @Test
+    void carsOriginAndMpgTrainAsTwoOutputsOfOneGraphAndScoringRefusesTheBundleClearly(@TempDir Path dir)
+            throws IOException {
+        TestData.dataset("cars", "cars.json");
+        JsonNode manifest = train("cars-multi-output.conf", dir, "train.epochs=25");
+        assertEquals("multi-output", manifest.get("task").asText());
+        JsonNode test = manifest.at("/metrics/test");
+        // Always answering USA scores 0.63; always predicting the mean MPG, an rmse of about 7.8.
+        assertTrue(test.get("origin.accuracy").asDouble() > 0.70, test.toString());
+        assertTrue(test.get("mpg.rmse").asDouble() < 5.0, test.toString());
+        assertTrue(test.get("examples").asInt() > 60 && test.get("examples").asInt() < 100, test.toString());
+        JsonNode history = manifest.get("history");
+        assertTrue(history.get(history.size() - 1).get("trainLoss").asDouble() < history.get(0).get("trainLoss").asDouble(),
+                "loss went down: " + history);
+
+        String bundle = dir.resolve("bundle").toString();
+        BundleException refused = assertThrows(BundleException.class, () -> new ScoreJob(new ScoreJob.Options(bundle,
+                TestData.dataset("cars", "cars.json").toString(), null, dir.resolve("scored").toString(), "csv", false,
+                "local[1]", Map.of())).run());
+        assertTrue(refused.getMessage().contains("its network has 2 outputs [origin, mpg] (data.table.outputs), and"
+                + " sparktrain score handles a network with one output"), refused.getMessage());
+        refused = assertThrows(BundleException.class, () -> new EvaluateJob(new EvaluateJob.Options(bundle,
+                TestData.dataset("cars", "cars.json").toString(), null, dir.resolve("report.json").toString(), false,
+                "local[1]", Map.of())).run());
+        assertTrue(refused.getMessage().contains("sparktrain evaluate handles a network with one output"),
+                refused.getMessage());
     }
 
     /** Under keep, bad x values become missing and are imputed with the median; a row without y is rejected. */

@@ -8,6 +8,8 @@ public enum Strategy implements ConfigChoice {
     AVERAGING("averaging"),
     /** dl4j-spark-parameterserver gradient sharing (threshold-encoded updates over Aeron). */
     SHARING("sharing"),
+    /** Workers in a Spark barrier stage averaging the gradient in every step over a TCP ring. */
+    ALLREDUCE("allreduce"),
     /** One JVM, the driver: the baseline every distributed strategy is compared with. */
     LOCAL("local");
 
@@ -24,7 +26,7 @@ public enum Strategy implements ConfigChoice {
 
     /** Whether its workers train from minibatch files exported to {@code train.averaging.work-dir}. */
     public boolean exportsMinibatches(AveragingApproach approach) {
-        return this == SHARING || this == AVERAGING && approach == AveragingApproach.EXPORT;
+        return this == SHARING || this == ALLREDUCE || this == AVERAGING && approach == AveragingApproach.EXPORT;
     }
 
     @Override

@@ -8,7 +8,8 @@ package io.sparktrain.config;
  * @param validationFraction fraction of the training data held out for validation after every epoch (0 = none)
  * @param checkpointsToKeep  epoch checkpoints kept in the bundle directory (the newest ones)
  * @param collectStats       collect dl4j-spark's timing statistics and summarise them into the bundle
+ * @param allreduce          settings of the {@code allreduce} strategy
  */
 public record TrainSection(Strategy strategy, int epochs, int batchSize, int threadsPerTask, double validationFraction,
         int checkpointsToKeep, boolean collectStats, AveragingSection averaging, SharingSection sharing,
-        EarlyStoppingSection earlyStopping) {}
+        EarlyStoppingSection earlyStopping, AllreduceSection allreduce) {}

@@ -20,7 +20,8 @@ final class TrainSectionReader {
                     + " set train.validation-fraction, e.g. 0.1");
         }
         return new TrainSection(strategy, epochs, batchSize, threads, validationFraction, checkpoints, stats,
-                readAveraging(train.section("averaging")), readSharing(train.section("sharing")), earlyStopping);
+                readAveraging(train.section("averaging")), readSharing(train.section("sharing")), earlyStopping,
+                readAllreduce(train.section("allreduce")));
     }
 
     private static AveragingSection readAveraging(ConfigReader averaging) {
@@ -43,6 +44,10 @@ final class TrainSectionReader {
         return new SharingSection(algorithm, threshold, sparsity, workersPerNode,
                 sharing.string("controller-address"), sharing.integer("port", SharingSection.MIN_PORT, 65000),
                 sharing.string("network-mask"));
+    }
+
+    private static AllreduceSection readAllreduce(ConfigReader allreduce) {
+        return new AllreduceSection(allreduce.integer("workers", 0, 100_000), allreduce.integer("timeout", 1, 86_400));
     }
 
     private static EarlyStoppingSection readEarlyStopping(ConfigReader stopping) {

@@ -42,6 +42,6 @@ class LauncherIT {
     void badOverrideFailsWithExitCode2NamingTheKey() throws Exception {
         ScriptRun run = launch("train", "conf/mnist-mlp.conf", "--check", "--set", "train.strategy=gossip");
         assertEquals(2, run.exit(), run.output());
-        assertTrue(run.output().contains("train.strategy: is 'gossip'; allowed: averaging, sharing, local"), run.output());
+        assertTrue(run.output().contains("train.strategy: is 'gossip'; allowed: averaging, sharing, allreduce, local"), run.output());
     }
 }

@@ -135,7 +135,7 @@ class TrainJobConfigLoaderTest {
     @Test
     void valueNotAmongTheChoicesListsTheChoices() {
         ConfigException e = problems(VALID, "train.strategy=gossip");
-        assertMentions(e, "train.strategy: is 'gossip'; allowed: averaging, sharing, local");
+        assertMentions(e, "train.strategy: is 'gossip'; allowed: averaging, sharing, allreduce, local");
     }
 
     @Test

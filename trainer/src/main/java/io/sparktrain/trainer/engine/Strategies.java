@@ -42,6 +42,9 @@ public final class Strategies {
                         SharingSupport.portSupplier(train.sharing(), sc), train.averaging().prefetch(),
                         train.collectStats()), exportDir, true, workers == 1, train.collectStats());
             }
+            case ALLREDUCE -> new AllreduceStrategy(sc, network, exportDir, train.allreduce(),
+                    ThreadPlan.threadsPerTask(train.threadsPerTask(), train.strategy(), sc.getConf(),
+                            Runtime.getRuntime().availableProcessors()), train.collectStats());
         };
     }
 

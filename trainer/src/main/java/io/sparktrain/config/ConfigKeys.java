@@ -1,6 +1,6 @@
 package io.sparktrain.config;
 
-import io.sparktrain.pipeline.check.SettingNames;
+import io.sparktrain.pipeline.settings.SettingNames;
 
 /**
  * The config keys the CLI's users write, for the data-pipeline library's messages: the library

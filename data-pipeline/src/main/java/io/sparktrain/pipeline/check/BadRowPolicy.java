@@ -1,5 +1,6 @@
 package io.sparktrain.pipeline.check;
 
+import io.sparktrain.pipeline.settings.SettingNames;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package io.sparktrain.pipeline.check;
 
+import io.sparktrain.pipeline.settings.SettingNames;
 /**
  * What can be wrong with one row, with the words a message uses for it and the fix it suggests.
  * A feature value that is bad can be made missing (policy keep); a row whose label or whole

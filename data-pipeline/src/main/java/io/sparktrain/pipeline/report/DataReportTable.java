@@ -1,7 +1,7 @@
 package io.sparktrain.pipeline.report;
 
 import io.sparktrain.pipeline.check.ProblemCount;
-import io.sparktrain.pipeline.check.SettingNames;
+import io.sparktrain.pipeline.settings.SettingNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static io.sparktrain.pipeline.column.Columns.col;
 import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.trim;
 
-import io.sparktrain.pipeline.check.SettingNames;
+import io.sparktrain.pipeline.settings.SettingNames;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

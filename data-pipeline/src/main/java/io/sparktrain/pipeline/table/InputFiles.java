@@ -1,6 +1,6 @@
 package io.sparktrain.pipeline.table;
 
-import io.sparktrain.pipeline.check.SettingNames;
+import io.sparktrain.pipeline.settings.SettingNames;
 import io.sparktrain.pipeline.source.DataSourceException;
 import java.io.IOException;
 import java.util.ArrayList;

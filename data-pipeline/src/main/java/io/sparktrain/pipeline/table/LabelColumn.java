@@ -4,7 +4,7 @@ import static io.sparktrain.pipeline.column.Columns.col;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.trim;
 
-import io.sparktrain.pipeline.check.SettingNames;
+import io.sparktrain.pipeline.settings.SettingNames;
 import io.sparktrain.pipeline.source.DataSourceException;
 import java.util.List;
 import org.apache.spark.ml.feature.StringIndexerModel;

@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.when;
 
-import io.sparktrain.pipeline.check.SettingNames;
+import io.sparktrain.pipeline.settings.SettingNames;
 import io.sparktrain.pipeline.source.DataSourceException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package io.sparktrain.pipeline.table;
 import static io.sparktrain.pipeline.column.Columns.col;
 import static org.apache.spark.sql.functions.when;
 
-import io.sparktrain.pipeline.check.SettingNames;
+import io.sparktrain.pipeline.settings.SettingNames;
 import io.sparktrain.pipeline.source.DataSourceException;
 import java.util.Arrays;
 import java.util.List;

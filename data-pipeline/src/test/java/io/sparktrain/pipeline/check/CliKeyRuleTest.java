@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparktrain.pipeline.settings.SettingNames;
 import io.sparktrain.pipeline.testing.TestData;
 import java.io.IOException;
 import java.io.UncheckedIOException;

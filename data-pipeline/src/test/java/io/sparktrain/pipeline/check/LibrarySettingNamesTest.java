@@ -9,6 +9,7 @@ import io.sparktrain.pipeline.report.ColumnReport;
 import io.sparktrain.pipeline.report.DataReport;
 import io.sparktrain.pipeline.report.DataReportTable;
 import io.sparktrain.pipeline.report.InputReport;
+import io.sparktrain.pipeline.settings.SettingNames;
 import io.sparktrain.pipeline.source.TextColumnSource;
 import io.sparktrain.pipeline.table.DeclaredSchema;
 import io.sparktrain.pipeline.table.LabelColumn;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparktrain.pipeline.settings.SettingNames;
 import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.pipeline.table.TableOptions;
 import io.sparktrain.pipeline.table.TableReader;

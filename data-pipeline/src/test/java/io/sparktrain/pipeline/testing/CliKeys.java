@@ -1,6 +1,6 @@
 package io.sparktrain.pipeline.testing;
 
-import io.sparktrain.pipeline.check.SettingNames;
+import io.sparktrain.pipeline.settings.SettingNames;
 
 /**
  * The setting names the trainer's CLI passes to the library ({@code io.sparktrain.config.ConfigKeys}),

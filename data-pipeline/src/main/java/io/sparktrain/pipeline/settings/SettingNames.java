@@ -1,4 +1,4 @@
-package io.sparktrain.pipeline.check;
+package io.sparktrain.pipeline.settings;
 
 /**
  * The words a message uses for a setting when it advises the user to change one. The library is

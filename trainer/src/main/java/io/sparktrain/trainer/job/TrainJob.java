@@ -2,30 +2,21 @@ package io.sparktrain.trainer.job;
 
 import io.sparktrain.config.DataSection;
 import io.sparktrain.config.IdxPair;
-import io.sparktrain.config.OutputLabel;
 import io.sparktrain.config.Task;
 import io.sparktrain.config.TrainJobConfig;
 import io.sparktrain.config.TrainSection;
-import io.sparktrain.pipeline.batch.DataSetBatcher;
-import io.sparktrain.pipeline.batch.FeatureSpec;
-import io.sparktrain.pipeline.batch.LabelSpec;
-import io.sparktrain.pipeline.batch.MiniBatcher;
-import io.sparktrain.pipeline.batch.MultiMiniBatcher;
 import io.sparktrain.pipeline.fs.HadoopConf;
 import io.sparktrain.pipeline.source.DataSourceException;
 import io.sparktrain.pipeline.source.IdxHeader;
 import io.sparktrain.pipeline.source.IdxImageSource;
-import io.sparktrain.pipeline.stage.ClassCounts;
-import io.sparktrain.pipeline.table.FeaturePlan;
-import io.sparktrain.pipeline.table.LabelColumn;
 import io.sparktrain.trainer.bundle.BundleDirectory;
 import io.sparktrain.trainer.bundle.BundleManifest;
 import io.sparktrain.trainer.bundle.CheckpointStore;
 import io.sparktrain.trainer.bundle.ParameterValues;
 import io.sparktrain.trainer.bundle.Versions;
 import io.sparktrain.trainer.data.PreparedRows;
-import io.sparktrain.trainer.data.TableData;
-import io.sparktrain.trainer.data.TextData;
+import io.sparktrain.trainer.data.TrainingInputs.Prepared;
+import io.sparktrain.trainer.data.TrainingInputs;
 import io.sparktrain.trainer.doctor.ChecksFailedException;
 import io.sparktrain.trainer.doctor.Doctor;
 import io.sparktrain.trainer.doctor.DoctorChecks;
@@ -37,8 +28,6 @@ import io.sparktrain.trainer.engine.EpochResult;
 import io.sparktrain.trainer.engine.Network;
 import io.sparktrain.trainer.engine.StatsClock;
 import io.sparktrain.trainer.engine.Trainer;
-import io.sparktrain.trainer.engine.TrainingLoop;
-import io.sparktrain.trainer.engine.TrainingRun;
 import io.sparktrain.trainer.ml.ScoringPipeline;
 import io.sparktrain.trainer.report.BundleReport;
 import io.sparktrain.trainer.runtime.DatasetFetcher;
@@ -50,14 +39,11 @@ import io.sparktrain.trainer.score.Evaluation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
@@ -156,10 +142,8 @@ public final class TrainJob {
         // The bundle is cleared (--overwrite) before the data is read: reading writes rejects and the data report into it.
         CheckpointStore checkpoints = bundle.checkpoints(train.checkpointsToKeep(), config.model().isGraph());
         Start start = start(bundle, checkpoints);
-        TrainingRun rows = trainer.rows();
-        Prepared prepared = data.table().isPresent() ? readTable(spark, data, rows, bundle)
-                : data.text().isPresent() ? readText(spark, data, rows, bundle)
-                : readImages(spark, data, trainImages.orElseThrow().itemCount(), rows);
+        Prepared prepared = new TrainingInputs(spark, config, bundle, progress)
+                .prepare(data, trainImages, trainer.rows());
         if (!prepared.classWeights().isEmpty() && !options.resume()) {
             // Class weights are fitted with the pipeline, after the fresh network was built: rebuild it (same seed,
             // same initial parameters) with them in its output layer's loss.
@@ -227,94 +211,6 @@ public final class TrainJob {
         }
         Network network = Network.build(config.model(), config.job().seed());
         return new Start(network, CheckpointState.fresh());
-    }
-
-    /**
-     * The data the loop trains on, and the fitted feature pipeline of a table (saved in the bundle).
-     *
-     * @param pipeline     the fitted preparation stages of a table or text (none for images)
-     * @param features     the column(s) the network reads after them
-     * @param classWeights per class, the loss weights the pipeline fitted (pipeline.imbalance.method = class-weights)
-     * @param testRows     the prepared test rows, for the report's evaluation
-     * @param labelCol     their label column (class index or value)
-     */
-    private record Prepared(TrainingLoop.Data data, Optional<PipelineModel> pipeline, FeatureSpec features,
-            Map<String, Double> testBaselines, List<Double> classWeights, Dataset<Row> testRows, String labelCol) {}
-
-    private Prepared readImages(SparkSession spark, DataSection data, long examples, TrainingRun run) {
-        IdxImageSource source = new IdxImageSource(spark);
-        MiniBatcher batcher = new MiniBatcher(IdxImageSource.FEATURES_COL, IdxImageSource.LABEL_COL,
-                data.numClasses(), train.batchSize());
-        Dataset<Row> trainRows = source.read(data.train().images(), data.train().labels(), data.partitions());
-        Dataset<Row> testRows = source.read(data.test().images(), data.test().labels(), data.partitions()).cache();
-        return new Prepared(run.data(batcher, trainRows, examples, Optional.of(testRows), data.labels()), Optional.empty(), FeatureSpec.vector(IdxImageSource.FEATURES_COL), Map.of(),
-                List.of(), testRows, IdxImageSource.LABEL_COL);
-    }
-
-    private Prepared readTable(SparkSession spark, DataSection data, TrainingRun run, BundleDirectory bundle) {
-        return readPrepared(spark, data, run, "read, check and prepare table",
-                () -> TableData.prepare(spark, data, config.job().seed(), bundle, config.model().inputSize()),
-                FeatureSpec.vector(FeaturePlan.FEATURES_COL), bundle);
-    }
-
-    private Prepared readText(SparkSession spark, DataSection data, TrainingRun run, BundleDirectory bundle) {
-        return readPrepared(spark, data, run, "read documents and fit vocabulary",
-                () -> TextData.prepare(spark, data, config.job().seed()),
-                FeatureSpec.sequence(TextData.TOKENS_COL, TextData.MASK_COL), bundle);
-    }
-
-    private Prepared readPrepared(SparkSession spark, DataSection data, TrainingRun run, String step,
-            Supplier<PreparedRows> prepare, FeatureSpec features, BundleDirectory bundle) {
-        PreparedRows rows = new Steps(JavaSparkContext.fromSparkContext(spark.sparkContext()), progress).run(step, prepare);
-        rows.report().forEach(progress::info);
-        DataSetBatcher batcher = batcher(data, features);
-        Dataset<Row> trainRows = data.partitions() > 0 ? rows.train().repartition(data.partitions()) : rows.train();
-        return new Prepared(run.data(batcher, trainRows, rows.trainRows(), Optional.of(rows.test()), data.labels(),
-                logged(rows.rebalance(), bundle)), Optional.of(rows.pipeline()), features, rows.testBaselines(),
-                rows.classWeights(), rows.test(), LabelColumn.LABEL_COL);
-    }
-
-    /**
-     * The pipeline's rebalancing, saying on the console what it did to the training rows and
-     * recording the class counts after it in the bundle's data report.
-     */
-    private UnaryOperator<Dataset<Row>> logged(UnaryOperator<Dataset<Row>> rebalance, BundleDirectory bundle) {
-        return rows -> {
-            Dataset<Row> rebalanced = rebalance.apply(rows);
-            if (rebalanced != rows) {
-                rebalanced = rebalanced.cache();
-                Map<String, Long> byClass = new LinkedHashMap<>();
-                ClassCounts.of(rebalanced, LabelColumn.LABEL_COL).counts().forEach((index, n) -> byClass.put(
-                        config.data().labels().get(((Number) index).intValue()), n));
-                progress.info(String.format("training rows rebalanced (pipeline.imbalance): %,d rows, per class %s",
-                        rebalanced.count(), byClass));
-                bundle.recordResampledClasses(byClass);
-            }
-            return rebalanced;
-        };
-    }
-
-    /** The label's minibatches, or for a graph with several outputs every output's labels, in the graph's order. */
-    private DataSetBatcher batcher(DataSection data, FeatureSpec features) {
-        List<OutputLabel> outputs = data.table().map(table -> table.section().outputs()).orElse(List.of());
-        if (outputs.isEmpty()) {
-            return new MiniBatcher(features, labelSpec(LabelColumn.LABEL_COL, data.labels(),
-                    config.model().outputLayer().units()), train.batchSize());
-        }
-        List<LabelSpec> heads = new ArrayList<>();
-        for (int i = 0; i < outputs.size(); i++) {
-            heads.add(labelSpec(LabelColumn.targetOf(outputs.get(i).output()), outputs.get(i).classes(),
-                    config.model().outputs().get(i).units()));
-        }
-        return new MultiMiniBatcher(features, heads, train.batchSize());
-    }
-
-    /** One-hot classes, one sigmoid unit for two classes with binary cross-entropy, or a number to predict. */
-    private static LabelSpec labelSpec(String column, List<String> classes, int units) {
-        if (classes.isEmpty()) {
-            return LabelSpec.regression(column, 1);
-        }
-        return units == 1 ? LabelSpec.binary(column, 1) : LabelSpec.classes(column, classes.size());
     }
 
     private IdxHeader checkInputs(DataSection data, Configuration hadoop) {

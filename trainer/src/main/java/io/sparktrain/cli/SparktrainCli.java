@@ -6,6 +6,7 @@ import io.sparktrain.trainer.bundle.BundleException;
 import io.sparktrain.trainer.bundle.BundleExistsException;
 import io.sparktrain.trainer.bundle.Versions;
 import io.sparktrain.trainer.doctor.ChecksFailedException;
+import io.sparktrain.trainer.engine.NativeBuild;
 import java.io.PrintWriter;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -45,6 +46,8 @@ public final class SparktrainCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Before anything loads ND4J: the fastest native build for this CPU, and DL4J's oneDNN helpers.
+        NativeBuild.select();
         System.exit(execute(args));
     }
 

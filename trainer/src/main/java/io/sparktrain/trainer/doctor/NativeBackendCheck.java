@@ -1,16 +1,24 @@
 package io.sparktrain.trainer.doctor;
 
+import io.sparktrain.trainer.engine.NativeBuild;
 import java.util.Properties;
+import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOps;
 import org.nd4j.nativeblas.NativeOpsHolder;
+import org.nd4j.nativeblas.Nd4jCpu;
 
 /**
- * ND4J's native CPU backend must load (natives for this OS and CPU, a recent enough glibc), and
- * says which BLAS and instruction set it runs with: a generic x86 binary on an AVX2 or AVX512 CPU
- * leaves speed unused.
+ * ND4J's native CPU backend must load (natives for this OS and CPU, a recent enough glibc); the
+ * check says which build runs (instruction set, oneDNN) and whether DL4J's oneDNN layer helpers
+ * are active, and warns where this CPU would run a faster build or the helpers are off: the
+ * convolution layers then run about 4x slower.
  */
 final class NativeBackendCheck implements Check {
+    /** What the loaded backend says of itself. ND4J's levels: 3 AVX-512, 2 AVX/AVX2, else generic. */
+    record Facts(String backend, String blas, int binaryLevel, int optimalLevel, boolean oneDnn, boolean helpersActive) {
+    }
+
     @Override
     public String name() {
         return "native backend";
@@ -18,23 +26,36 @@ final class NativeBackendCheck implements Check {
 
     @Override
     public CheckResult run() {
-        Properties environment;
-        NativeOps ops;
+        Facts facts;
         try {
             Nd4j.getBackend();
-            environment = Nd4j.getExecutioner().getEnvironmentInformation();
-            ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+            Properties environment = Nd4j.getExecutioner().getEnvironmentInformation();
+            NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+            boolean oneDnn = Nd4jCpu.Environment.getInstance().isUseMKLDNN();
+            boolean helpersOn = !Boolean.parseBoolean(System.getProperty(NativeBuild.HELPERS_PROPERTY, "true"));
+            facts = new Facts(String.valueOf(environment.get("backend")), String.valueOf(environment.get("blas.vendor")),
+                    ops.binaryLevel(), ops.optimalLevel(), oneDnn, helpersOn && BaseMKLDNNHelper.mklDnnEnabled());
         } catch (RuntimeException | LinkageError e) {
             return CheckResult.fail("ND4J's native backend did not load: " + e,
                     "run on an OS/CPU that nd4j-native has natives for (the uber jar carries linux-x86_64) with glibc"
                             + " 2.17 or newer; the error names the library that is missing");
         }
-        String found = String.format("ND4J %s backend, BLAS %s, %s cores, %s binary on a CPU with %s",
-                environment.get("backend"), environment.get("blas.vendor"), environment.get("cores"),
-                level(ops.binaryLevel()), level(ops.optimalLevel()));
-        if (ops.binaryLevel() < ops.optimalLevel() && ops.optimalLevel() >= 2) {
-            found += " (nd4j-native's " + (ops.optimalLevel() == 2 ? "avx2" : "avx512")
-                    + " classifier would use it, faster)";
+        return judge(facts);
+    }
+
+    static CheckResult judge(Facts facts) {
+        String found = String.format("ND4J %s backend, BLAS %s, %s build%s on a CPU with %s; DL4J's oneDNN layer helpers %s",
+                facts.backend(), facts.blas(), level(facts.binaryLevel()), facts.oneDnn() ? " with oneDNN" : "",
+                level(facts.optimalLevel()), facts.helpersActive() ? "active" : "off");
+        if (facts.binaryLevel() < facts.optimalLevel() && facts.optimalLevel() >= 2) {
+            NativeBuild.Level faster = facts.optimalLevel() == 3 ? NativeBuild.Level.AVX512 : NativeBuild.Level.AVX2;
+            return CheckResult.warn(found + "; this CPU runs the faster " + faster.description() + " build",
+                    "let sparktrain choose the build: do not set -D" + NativeBuild.EXTENSION_PROPERTY
+                            + " (or set it to " + faster.extension() + "); the uber jar carries it");
+        }
+        if (facts.oneDnn() && !facts.helpersActive()) {
+            return CheckResult.warn(found + "; convolution and pooling layers run without oneDNN, about 4x slower",
+                    "do not set -D" + NativeBuild.HELPERS_PROPERTY + "=true (sparktrain sets it to false)");
         }
         return CheckResult.ok(found);
     }

@@ -36,6 +36,8 @@ public final class NativeThreads {
     /** Sets this JVM's native thread count (at most the cores ND4J's pool has), and the calling thread's OpenMP count. */
     public static void limitTo(int threads) {
         int n = Math.max(1, threads);
+        // The first touch of ND4J in a task's JVM may be here: choose the native build before it loads.
+        NativeBuild.select();
         // Nd4j's backend must be loaded before NativeOpsHolder can be touched.
         Nd4j.getBackend();
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n);

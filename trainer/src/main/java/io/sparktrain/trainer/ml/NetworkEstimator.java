@@ -7,6 +7,7 @@ import io.sparktrain.config.TrainJobConfigLoader;
 import io.sparktrain.pipeline.batch.FeatureSpec;
 import io.sparktrain.pipeline.batch.LabelSpec;
 import io.sparktrain.pipeline.batch.MiniBatcher;
+import io.sparktrain.trainer.engine.NativeBuild;
 import io.sparktrain.trainer.model.NetworkSpec;
 import io.sparktrain.trainer.model.OutputLayerSpec;
 import java.util.ArrayList;
@@ -120,6 +121,8 @@ public abstract class NetworkEstimator extends Estimator<NetworkModel> implement
 
     @Override
     public NetworkModel fit(Dataset<?> dataset) {
+        // Effective where this fit is the first to touch ND4J in the driver; executors choose in their tasks.
+        NativeBuild.select();
         transformSchema(dataset.schema());
         NetworkTrainingConfig config = TrainJobConfigLoader.loadNetworkTraining(getClass().getSimpleName() + ".spec",
                 $(spec()), overrides());

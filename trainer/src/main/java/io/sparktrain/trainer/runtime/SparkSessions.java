@@ -3,9 +3,11 @@ package io.sparktrain.trainer.runtime;
 import io.sparktrain.config.SparkSection;
 import io.sparktrain.config.Strategy;
 import io.sparktrain.config.TrainJobConfig;
+import io.sparktrain.trainer.engine.NativeBuildPlugin;
 import io.sparktrain.trainer.engine.SharingSupport;
 import io.sparktrain.trainer.engine.StatsClock;
 import java.io.File;
+import java.util.Arrays;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
@@ -69,8 +71,18 @@ public final class SparkSessions {
         SparkConf conf = new SparkConf().setAppName(appName).setMaster(master);
         REQUIRED.forEach(conf::set);
         spark.conf().forEach(conf::set);
+        addPlugin(conf, NativeBuildPlugin.class.getName());
         shipAppJar(conf, System.getProperty(APP_JAR_PROPERTY));
         return conf;
+    }
+
+    /** Adds a plugin to {@code spark.plugins}, keeping the user's own. */
+    static void addPlugin(SparkConf conf, String plugin) {
+        String key = "spark.plugins";
+        String existing = conf.get(key, "").trim();
+        if (!Arrays.asList(existing.split("\\s*,\\s*")).contains(plugin)) {
+            conf.set(key, existing.isEmpty() ? plugin : existing + "," + plugin);
+        }
     }
 
     /** Appends JVM options for every executor to what the user configured, rather than replacing it. */

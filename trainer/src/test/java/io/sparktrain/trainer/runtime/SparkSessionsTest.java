@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparktrain.trainer.engine.NativeBuildPlugin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Which jars a driver started by scripts/sparktrain hands to executors. */
+/** Which jars and plugins a driver started by scripts/sparktrain hands to executors. */
 class SparkSessionsTest {
     @TempDir
     Path dir;
@@ -48,6 +49,19 @@ class SparkSessionsTest {
         SparkConf conf = conf("spark://127.0.0.1:7077").set("spark.jars", "/opt/jobs/mine.jar");
         SparkSessions.shipAppJar(conf, appJar());
         assertEquals("/opt/jobs/mine.jar", conf.get("spark.jars"));
+    }
+
+    @Test
+    void everyExecutorChoosesItsNativeBuildThroughThePluginAndKeepsTheUsersPlugins() {
+        String plugin = NativeBuildPlugin.class.getName();
+        SparkConf plain = conf("spark://127.0.0.1:7077");
+        SparkSessions.addPlugin(plain, plugin);
+        assertEquals(plugin, plain.get("spark.plugins"));
+
+        SparkConf withOwn = conf("spark://127.0.0.1:7077").set("spark.plugins", "com.example.Metrics");
+        SparkSessions.addPlugin(withOwn, plugin);
+        SparkSessions.addPlugin(withOwn, plugin);
+        assertEquals("com.example.Metrics," + plugin, withOwn.get("spark.plugins"));
     }
 
     @Test

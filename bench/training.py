@@ -23,7 +23,7 @@ import sys
 
 TARGET = 0.98
 SEED = 42
-TRAINERS = ("local", "averaging", "sharing", "pytorch-1", "pytorch-2")
+TRAINERS = ("local", "averaging", "sharing", "allreduce", "pytorch-1", "pytorch-2")
 repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 work = os.path.join(repo, "work", "bench")
 mnist = os.path.join(repo, "data", "mnist")
@@ -34,6 +34,9 @@ def log(message):
 
 
 CONFS = {"mlp": "conf/mnist-mlp.conf", "cnn": "conf/mnist-cnn.conf"}
+# What bench/pytorch_mnist.py builds as the CNN; kept in step with conf/mnist-cnn.conf.
+CNN_DESCRIPTION = ("conv 3x3x16, max-pool 2, conv 3x3x32, max-pool 2, dense 128 (ReLU, dropout 0.25 before the"
+                   " dense layer, Adam 1e-3 decayed x0.85 per epoch, batch 64)")
 
 
 def sparktrain(model, strategy, master, epochs, repetition, train_dir):
@@ -82,8 +85,8 @@ def mnist_slice(images):
 
 
 def one_repetition(model, runs, epochs, repetition, train_dir):
-    """sparktrain's three strategies and PyTorch's two thread settings, each once, appended to `runs`."""
-    for strategy in ("local", "averaging", "sharing"):
+    """sparktrain's strategies and PyTorch's two thread settings, each once, appended to `runs`."""
+    for strategy in SPARKTRAIN:
         runs[strategy].append(sparktrain(model, strategy, "local[2]", epochs, repetition, train_dir))
     for threads in (1, 2):
         runs[f"pytorch-{threads}"].append(pytorch(model, threads, epochs, SEED + repetition, train_dir))
@@ -132,14 +135,25 @@ def main():
     iterations = [int(i) for i in sys.argv[6].split(",")]
     cnn_epochs, cnn_images = int(sys.argv[7]), int(sys.argv[8])
     java_cmd = sys.argv[9]
+    models = sys.argv[10].split(",") if len(sys.argv) > 10 else ["mlp", "cnn"]
     os.makedirs(work, exist_ok=True)
     cnn_train = mnist_slice(cnn_images)
     runs = {"mlp": {name: [] for name in TRAINERS}, "cnn": {name: [] for name in TRAINERS}}
     mllib_fits = []
     for repetition in range(1, repetitions + 1):
-        one_repetition("mlp", runs["mlp"], epochs, repetition, mnist)
-        mllib_fits.append(mllib(java_cmd, iterations, SEED + repetition))
-        one_repetition("cnn", runs["cnn"], cnn_epochs, repetition, cnn_train)
+        if "mlp" in models:
+            one_repetition("mlp", runs["mlp"], epochs, repetition, mnist)
+            mllib_fits.append(mllib(java_cmd, iterations, SEED + repetition))
+        if "cnn" in models:
+            one_repetition("cnn", runs["cnn"], cnn_epochs, repetition, cnn_train)
+    if models == ["cnn"]:
+        cnn = {name: summary(r) for name, r in runs["cnn"].items()}
+        results = ratios(cnn, "cnn_")
+        write_latest(date, machine, load, repetitions, results)
+        write_report(date, machine, load, repetitions, (epochs, cnn_epochs, cnn_images), None, cnn, [], results)
+        write_plot(date, None, cnn, cnn_images or 60000, [])
+        print(json.dumps({k: v["value"] for k, v in results.items()}))
+        return
     mlp = {name: summary(r) for name, r in runs["mlp"].items()}
     cnn = {name: summary(r) for name, r in runs["cnn"].items()}
     by_budget = {}
@@ -162,7 +176,7 @@ def main():
     print(json.dumps({k: v["value"] for k, v in results.items()}))
 
 
-SPARKTRAIN = ("local", "averaging", "sharing")
+SPARKTRAIN = ("local", "averaging", "sharing", "allreduce")
 
 
 def ratios(trainers, prefix):
@@ -180,6 +194,14 @@ def ratios(trainers, prefix):
                     "sharing_local2_examples_per_s": trainers["sharing"]["examples_per_s"],
                     "sharing_ratio_vs_single": ratio(trainers["sharing"]["examples_per_s"], single),
                     "single_jvm_examples_per_s": single}},
+        f"{prefix}allreduce_ratio_local2_vs_single": {
+            "value": ratio(trainers["allreduce"]["examples_per_s"], single),
+            "raw": {"allreduce_local2_examples_per_s": trainers["allreduce"]["examples_per_s"],
+                    "single_jvm_examples_per_s": single}},
+        f"{prefix}allreduce_time_to_98_vs_local": {
+            "value": ratio(trainers["allreduce"]["time_to_98_s"], trainers["local"]["time_to_98_s"]),
+            "raw": {"target_accuracy": TARGET, "allreduce_seconds": trainers["allreduce"]["time_to_98_s"],
+                    "local_seconds": trainers["local"]["time_to_98_s"]}},
         f"{prefix}train_ratio_vs_pytorch": {
             "value": ratio(trainers[fastest]["examples_per_s"], pytorch["examples_per_s"]),
             "raw": {"sparktrain_best": fastest, "sparktrain_examples_per_s": trainers[fastest]["examples_per_s"],
@@ -220,6 +242,7 @@ def number(value, digits=0):
 
 NAMES = {"local": "sparktrain `local` (one JVM, both cores to ND4J)",
          "averaging": "sparktrain `averaging` on local[2]", "sharing": "sparktrain `sharing` on local[2]",
+         "allreduce": "sparktrain `allreduce` on local[2]",
          "pytorch-1": "PyTorch CPU, 1 thread", "pytorch-2": "PyTorch CPU, 2 threads"}
 
 
@@ -229,20 +252,15 @@ def trainer_rows(trainers):
 
 
 def write_report(date, machine, load, repetitions, epochs, mlp, cnn, mllib_budgets, results):
+    """bench/results/DATE-training.md; DATE-training-cnn.md when only the CNN ran (mlp is None)."""
     mlp_epochs, cnn_epochs, cnn_images = epochs
-    budgets = "\n".join(f"| {b['iterations']} | {b['fit_seconds']:,.1f} | {b['accuracy']:.4f} |"
-                        f" {b['examples_per_s']:,.0f} |" for b in mllib_budgets)
     keys = "\n".join(f"| `{k}` | {'n/a' if v['value'] is None else v['value']} |" for k, v in results.items())
     header = f"| trainer | examples/s | seconds to {TARGET} test accuracy | best test accuracy |\n| --- | ---: | ---: | ---: |"
-    with open(os.path.join(repo, "bench", "results", f"{date}-training.md"), "w") as md:
-        md.write(f"""# Training, MNIST MLP and CNN, {date}
-
-Machine: {machine}. Load average before the run: {load}.
-Median of {repetitions} repetition(s). Seconds are fitting only (no JVM start, loading or evaluation);
-examples/s is the median over the epochs after the first. PyTorch trains the same networks
-(bench/pytorch_mnist.py).
-
-## MLP 784-256-256-10
+    mlp_section = ""
+    if mlp is not None:
+        budgets = "\n".join(f"| {b['iterations']} | {b['fit_seconds']:,.1f} | {b['accuracy']:.4f} |"
+                            f" {b['examples_per_s']:,.0f} |" for b in mllib_budgets)
+        mlp_section = f"""## MLP 784-256-256-10
 
 conf/mnist-mlp.conf (ReLU, dropout 0.2, Adam 1e-3, batch 128) for {mlp_epochs} epochs; MLlib
 `MultilayerPerceptronClassifier` with the same layer sizes (L-BFGS, full batch).
@@ -257,10 +275,20 @@ iteration; line searches can make more):
 | ---: | ---: | ---: | ---: |
 {budgets}
 
-## CNN conv 3x3x16, pool, conv 3x3x32, pool, dense 128
+"""
+    name = f"{date}-training" + ("" if mlp is not None else "-cnn")
+    with open(os.path.join(repo, "bench", "results", f"{name}.md"), "w") as md:
+        md.write(f"""# Training, MNIST {"MLP and CNN" if mlp is not None else "CNN"}, {date}
 
-conf/mnist-cnn.conf (ReLU, dropout 0.25 before the dense layer, Adam 1e-3 decayed x0.85 per epoch,
-batch 64) for {cnn_epochs} epochs on {cnn_images or 60000:,} training images.
+Machine: {machine}. Load average before the run: {load}.
+Median of {repetitions} repetition(s). Seconds are fitting only (no JVM start, loading or evaluation);
+examples/s is the median over the epochs after the first. PyTorch trains the same networks
+(bench/pytorch_mnist.py). sparktrain runs the native build it chooses for the CPU (`sparktrain doctor`
+names it).
+
+{mlp_section}## CNN of conf/mnist-cnn.conf
+
+{CNN_DESCRIPTION} for {cnn_epochs} epochs on {cnn_images or 60000:,} training images.
 
 {header}
 {trainer_rows(cnn)}
@@ -272,12 +300,14 @@ batch 64) for {cnn_epochs} epochs on {cnn_images or 60000:,} training images.
 {keys}
 
 `train_ratio_local2_vs_single` = averaging on local[2] / `local` examples/s;
+`allreduce_ratio_local2_vs_single` = allreduce on local[2] / `local` examples/s;
+`allreduce_time_to_98_vs_local` = allreduce's seconds to {TARGET} / `local`'s;
 `train_ratio_vs_pytorch` = the fastest sparktrain strategy / the faster PyTorch thread setting;
 `time_to_acc_ratio_vs_pytorch` = sparktrain's quickest seconds to {TARGET} / PyTorch's (below 1: sparktrain
 is quicker); `time_to_acc_ratio_vs_mllib` = sparktrain's quickest seconds to MLlib's best accuracy /
 MLlib's seconds for it (below 0.1: the issue's 10x goal). The `cnn_` keys are the same for the CNN.
 
-![test accuracy against training seconds]({date}-training.png)
+![test accuracy against training seconds]({name}.png)
 """)
 
 
@@ -289,8 +319,9 @@ def write_plot(date, mlp, cnn, cnn_images, mllib_budgets):
     except ImportError:
         log("no matplotlib for /usr/bin/python3 (apt-get install python3-matplotlib): no plot written")
         return
-    figure, panels = plt.subplots(1, 2, figsize=(13, 5))
-    for axes, trainers, images, title in ((panels[0], mlp, 60000, "MNIST MLP"), (panels[1], cnn, cnn_images, "MNIST CNN")):
+    shown = ([(mlp, 60000, "MNIST MLP")] if mlp is not None else []) + [(cnn, cnn_images, "MNIST CNN")]
+    figure, panels = plt.subplots(1, len(shown), figsize=(6.5 * len(shown), 5), squeeze=False)
+    for axes, (trainers, images, title) in zip(panels[0], shown):
         for name in TRAINERS:
             accuracy = trainers[name]["accuracy_per_epoch"]
             seconds_per_epoch = images / trainers[name]["examples_per_s"]
@@ -300,12 +331,14 @@ def write_plot(date, mlp, cnn, cnn_images, mllib_budgets):
         axes.set_ylabel("test accuracy")
         axes.set_ylim(0.9, 1.0)
         axes.set_title(f"{title} on this machine, {date}")
-    panels[0].plot([b["fit_seconds"] for b in mllib_budgets], [b["accuracy"] for b in mllib_budgets], marker="s",
-                   label="mllib (one fit per budget)")
-    for axes in panels:
+    if mlp is not None:
+        panels[0][0].plot([b["fit_seconds"] for b in mllib_budgets], [b["accuracy"] for b in mllib_budgets],
+                          marker="s", label="mllib (one fit per budget)")
+    for axes in panels[0]:
         axes.legend()
     figure.tight_layout()
-    figure.savefig(os.path.join(repo, "bench", "results", f"{date}-training.png"), dpi=100)
+    name = f"{date}-training" + ("" if mlp is not None else "-cnn")
+    figure.savefig(os.path.join(repo, "bench", "results", f"{name}.png"), dpi=100)
 
 
 if __name__ == "__main__":

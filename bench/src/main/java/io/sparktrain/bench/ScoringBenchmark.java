@@ -4,6 +4,7 @@ import io.sparktrain.config.SparkSection;
 import io.sparktrain.pipeline.source.IdxHeader;
 import io.sparktrain.pipeline.source.IdxImageSource;
 import io.sparktrain.trainer.bundle.BundleReader;
+import io.sparktrain.trainer.engine.NativeBuild;
 import io.sparktrain.trainer.engine.NativeThreads;
 import io.sparktrain.trainer.engine.Network;
 import io.sparktrain.trainer.runtime.SparkSessions;
@@ -36,6 +37,8 @@ public final class ScoringBenchmark {
 
     /** Args: BUNDLE IMAGES_IDX REPETITIONS SPARK_THREADS; prints one JSON object. */
     public static void main(String[] args) throws IOException {
+        // As the CLI does before ND4J loads: both sides score on the build users get.
+        NativeBuild.select();
         String bundle = args[0];
         String images = args[1];
         int repetitions = Integer.parseInt(args[2]);
@@ -92,7 +95,7 @@ public final class ScoringBenchmark {
     }
 
     /** Pixels scaled to [0, 1] as IdxImageSource scales them, so both sides score the same numbers. */
-    private static float[][] readImages(String uri) throws IOException {
+    static float[][] readImages(String uri) throws IOException {
         File file = new File(uri);
         try (InputStream in = new FileInputStream(file)) {
             IdxHeader header = IdxHeader.read(uri, in, file.length());

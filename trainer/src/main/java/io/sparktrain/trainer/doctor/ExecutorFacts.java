@@ -2,6 +2,7 @@ package io.sparktrain.trainer.doctor;
 
 import io.sparktrain.trainer.engine.AeronSettings;
 import io.sparktrain.trainer.engine.ExecutorPortSupplier;
+import io.sparktrain.trainer.engine.NativeBuild;
 import io.sparktrain.trainer.engine.NativeThreads;
 import java.io.Serializable;
 import java.util.Properties;
@@ -64,8 +65,10 @@ final class ExecutorFacts implements Serializable {
         String backendError = null;
         int threads = -1;
         try {
+            NativeBuild.select();
             Properties environment = Nd4j.getExecutioner().getEnvironmentInformation();
-            backend = environment.get("backend") + "/" + environment.get("blas.vendor");
+            backend = environment.get("backend") + "/" + environment.get("blas.vendor") + " "
+                    + NativeBackendCheck.loadedBuild();
             NativeThreads.limitTo(threadsPerTask);
             threads = NativeThreads.current();
         } catch (RuntimeException | LinkageError e) {

@@ -60,6 +60,12 @@ final class NativeBackendCheck implements Check {
         return CheckResult.ok(found);
     }
 
+    /** The build loaded in this JVM, e.g. "AVX512 build with oneDNN"; loads ND4J. */
+    static String loadedBuild() {
+        return level(NativeOpsHolder.getInstance().getDeviceNativeOps().binaryLevel()) + " build"
+                + (Nd4jCpu.Environment.getInstance().isUseMKLDNN() ? " with oneDNN" : "");
+    }
+
     /** ND4J's own names for its instruction set levels (as in CpuNDArrayFactory's start-up message). */
     static String level(int level) {
         return switch (level) {

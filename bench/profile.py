@@ -1,0 +1,112 @@
+"""Where a training minibatch's time goes, for the MNIST MLP and CNN of conf/: io.sparktrain.bench.MinibatchProfile
+(forward in training mode, backward, updater) on ND4J's generic build with DL4J's helpers off (what
+sparktrain ran before it chose builds) and on the build it chooses for this CPU, with 1 and 2 native
+threads; PyTorch's whole minibatch on the same network (bench/pytorch_mnist.py, one epoch) for scale.
+
+Usage: /usr/bin/python3 bench/profile.py DATE MACHINE LOAD JAVA_CMD   (run by scripts/bench profile)
+Writes bench/results/DATE-profile.md and the ratio keys in bench/results/latest.json.
+"""
+import json
+import os
+import shlex
+import subprocess
+import sys
+
+repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+mnist = os.path.join(repo, "data", "mnist")
+CONFS = {"mlp": "conf/mnist-mlp.conf", "cnn": "conf/mnist-cnn.conf"}
+BUILDS = {
+    "generic, no helpers": ["-Dorg.bytedeco.javacpp.platform.extension=", "-Dorg.eclipse.deeplearning4j.helpers.disable=true"],
+    "chosen by sparktrain": [],
+}
+THREADS = (1, 2)
+
+
+def log(message):
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def profile(java_cmd, model, build_options, threads):
+    command = shlex.split(java_cmd)
+    # The options go before the class name: the JVM's, not the program's.
+    at = command.index("-cp")
+    command[at:at] = build_options
+    command += ["io.sparktrain.bench.MinibatchProfile", CONFS[model], mnist, str(threads)]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=repo,
+                            env=dict(os.environ, OMP_WAIT_POLICY="PASSIVE"))
+    if result.returncode != 0:
+        raise SystemExit(f"bench: MinibatchProfile {model} failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def pytorch_minibatch_ms(model, threads):
+    result = subprocess.run(["/usr/bin/python3", os.path.join(repo, "bench", "pytorch_mnist.py"), model, mnist, mnist,
+                             "1", str(threads), "42"], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"bench: the PyTorch reference failed:\n{result.stderr}")
+    examples_per_s = json.loads(result.stdout.strip().splitlines()[-1])["history"][0]["examples_per_s"]
+    batch = 128 if model == "mlp" else 64
+    return batch * 1000 / examples_per_s
+
+
+def main():
+    date, machine, load, java_cmd = sys.argv[1:5]
+    rows = []
+    pytorch = {}
+    for model in CONFS:
+        for threads in THREADS:
+            log(f"PyTorch {model}, {threads} thread(s), one epoch")
+            pytorch[(model, threads)] = pytorch_minibatch_ms(model, threads)
+            for build, options in BUILDS.items():
+                log(f"MinibatchProfile {model}, {build}, {threads} thread(s)")
+                rows.append((model, build, threads, profile(java_cmd, model, options, threads)))
+
+    def chosen(model, threads):
+        return next(r for m, b, t, r in rows if m == model and t == threads and b == "chosen by sparktrain")
+
+    results = {}
+    for model in CONFS:
+        best_sparktrain = min(chosen(model, t)["fit_ms"] for t in THREADS)
+        best_pytorch = min(pytorch[(model, t)] for t in THREADS)
+        results[f"{model}_minibatch_ratio_vs_pytorch"] = {
+            "value": round(best_sparktrain / best_pytorch, 3),
+            "raw": {"sparktrain_ms": round(best_sparktrain, 3), "pytorch_ms": round(best_pytorch, 3)}}
+    table = "\n".join(
+        f"| {model} | {build} | {threads} | {r['build']}{' + oneDNN' if r['onednn'] else ''}"
+        f"{', helpers' if r['helpers'] else ''} | {r['forward_ms']:.2f} | {r['backward_ms']:.2f} | {r['update_ms']:.2f}"
+        f" | {r['fit_ms']:.2f} | {pytorch[(model, threads)]:.2f} | {r['fit_ms'] / pytorch[(model, threads)]:.2f} |"
+        for model, build, threads, r in rows)
+    keys = "\n".join(f"| `{k}` | {v['value']} |" for k, v in results.items())
+    with open(os.path.join(repo, "bench", "results", f"{date}-profile.md"), "w") as md:
+        md.write(f"""# A training minibatch, MNIST MLP and CNN, {date}
+
+Machine: {machine}. Load average before the run: {load}.
+io.sparktrain.bench.MinibatchProfile fits the network of the conf on 60 real MNIST minibatches of the
+conf's batch size (MLP 128, CNN 64), after two warm-up passes; each figure is the median of 5 passes of
+the mean per minibatch. Forward is `feedForward` in training mode (dropout included); backward is
+`computeGradientAndScore` minus forward; updater is `fit` minus `computeGradientAndScore` (Adam, and
+DL4J's bookkeeping of the step). PyTorch: bench/pytorch_mnist.py, one epoch, its examples/s as
+milliseconds per minibatch of the same size (data indexing included).
+
+| network | build | native threads | loaded | forward ms | backward ms | updater ms | minibatch ms | PyTorch ms | x PyTorch |
+| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |
+{table}
+
+| ratio | value |
+| --- | ---: |
+{keys}
+
+`*_minibatch_ratio_vs_pytorch` = sparktrain's fastest minibatch (chosen build, either thread count) /
+PyTorch's fastest.
+""")
+    path = os.path.join(repo, "bench", "results", "latest.json")
+    latest = json.load(open(path)) if os.path.exists(path) else {}
+    for key, result in results.items():
+        latest[key] = {"value": result["value"], "date": date, "load_average_before": load, "repetitions": 5,
+                       "raw": result["raw"]}
+    json.dump(latest, open(path, "w"), indent=2)
+    print(json.dumps({k: v["value"] for k, v in results.items()}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+package io.sparktrain.bench;
+
+import io.sparktrain.config.TrainJobConfig;
+import io.sparktrain.config.TrainJobConfigLoader;
+import io.sparktrain.trainer.engine.NativeBuild;
+import io.sparktrain.trainer.engine.NativeThreads;
+import io.sparktrain.trainer.model.NetworkFactory;
+import java.io.DataInputStream;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.Nd4jCpu;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+/**
+ * Where a training minibatch's time goes in one JVM: the network of a job config fitted on real
+ * MNIST minibatches of the config's batch size, timed three ways on the same minibatches:
+ * the forward pass in training mode (dropout included), forward plus backward
+ * ({@code computeGradientAndScore}), and the whole {@code fit} step (plus the updater). Backward
+ * and updater are the differences. The JVM's native build and helpers are whatever its system
+ * properties ask for, so the driver script runs it once per build to compare.
+ */
+public final class MinibatchProfile {
+    private static final int MINIBATCHES = 60;
+    private static final int WARM_UP_ROUNDS = 2;
+    private static final int ROUNDS = 5;
+
+    private MinibatchProfile() {
+    }
+
+    /** Args: CONF MNIST_DIR THREADS; prints one JSON object. */
+    public static void main(String[] args) throws IOException {
+        NativeBuild.Level build = NativeBuild.select();
+        TrainJobConfig config = TrainJobConfigLoader.load(new File(args[0]), List.of());
+        String mnist = args[1];
+        int threads = Integer.parseInt(args[2]);
+        NativeThreads.limitTo(threads);
+        int batch = config.train().batchSize();
+        List<DataSet> minibatches = minibatches(mnist, batch);
+        MultiLayerNetwork network = NetworkFactory.build(config.model(), config.job().seed());
+
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            minibatches.forEach(network::fit);
+        }
+        double forward = perMinibatchMs(minibatches, data -> network.feedForward(data.getFeatures(), true));
+        double gradient = perMinibatchMs(minibatches, data -> {
+            network.setInput(data.getFeatures());
+            network.setLabels(data.getLabels());
+            network.computeGradientAndScore();
+        });
+        double fit = perMinibatchMs(minibatches, network::fit);
+        boolean helpers = Arrays.stream(network.getLayers()).anyMatch(layer -> layer.getHelper() != null);
+        System.out.println(String.format("{\"conf\": \"%s\", \"batch\": %d, \"threads\": %d, \"build\": \"%s\","
+                        + " \"binary_level\": %d, \"onednn\": %b, \"helpers\": %b, \"forward_ms\": %.3f,"
+                        + " \"backward_ms\": %.3f, \"update_ms\": %.3f, \"fit_ms\": %.3f, \"examples_per_s\": %.0f}",
+                args[0], batch, threads, build.name(), NativeOpsHolder.getInstance().getDeviceNativeOps().binaryLevel(),
+                Nd4jCpu.Environment.getInstance().isUseMKLDNN(), helpers, forward, gradient - forward, fit - gradient,
+                fit, batch * 1000 / fit));
+    }
+
+    /** The median over rounds of the mean milliseconds per minibatch of one pass over all of them. */
+    private static double perMinibatchMs(List<DataSet> minibatches, Consumer<DataSet> step) {
+        List<Double> rounds = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            long start = System.nanoTime();
+            minibatches.forEach(step);
+            rounds.add((System.nanoTime() - start) / 1e6 / minibatches.size());
+        }
+        return Medians.of(rounds);
+    }
+
+    /** The first {@value #MINIBATCHES} minibatches of MNIST's training images, pixels in [0, 1], labels one-hot. */
+    private static List<DataSet> minibatches(String mnist, int batch) throws IOException {
+        float[][] images = ScoringBenchmark.readImages(mnist + "/train-images-idx3-ubyte");
+        byte[] labels = new byte[MINIBATCHES * batch];
+        try (DataInputStream in = new DataInputStream(new FileInputStream(mnist + "/train-labels-idx1-ubyte"))) {
+            in.skipNBytes(8);
+            in.readFully(labels);
+        }
+        List<DataSet> minibatches = new ArrayList<>();
+        for (int b = 0; b < MINIBATCHES; b++) {
+            float[][] features = new float[batch][];
+            float[][] oneHot = new float[batch][10];
+            for (int i = 0; i < batch; i++) {
+                features[i] = images[b * batch + i];
+                oneHot[i][labels[b * batch + i]] = 1f;
+            }
+            minibatches.add(new DataSet(Nd4j.create(features), Nd4j.create(oneHot)));
+        }
+        return minibatches;
+    }
+}

@@ -12,18 +12,13 @@ import shlex
 import subprocess
 import sys
 
-repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-mnist = os.path.join(repo, "data", "mnist")
-CONFS = {"mlp": "conf/mnist-mlp.conf", "cnn": "conf/mnist-cnn.conf"}
+from training import CONFS, SEED, log, mnist, pytorch, repo, write_latest
+
 BUILDS = {
     "generic, no helpers": ["-Dorg.bytedeco.javacpp.platform.extension=", "-Dorg.eclipse.deeplearning4j.helpers.disable=true"],
     "chosen by sparktrain": [],
 }
 THREADS = (1, 2)
-
-
-def log(message):
-    print(f"bench: {message}", file=sys.stderr, flush=True)
 
 
 def profile(java_cmd, model, build_options, threads):
@@ -40,11 +35,8 @@ def profile(java_cmd, model, build_options, threads):
 
 
 def pytorch_minibatch_ms(model, threads):
-    result = subprocess.run(["/usr/bin/python3", os.path.join(repo, "bench", "pytorch_mnist.py"), model, mnist, mnist,
-                             "1", str(threads), "42"], capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SystemExit(f"bench: the PyTorch reference failed:\n{result.stderr}")
-    examples_per_s = json.loads(result.stdout.strip().splitlines()[-1])["history"][0]["examples_per_s"]
+    """PyTorch's milliseconds per minibatch over one epoch (bench/training.py's PyTorch run)."""
+    examples_per_s = pytorch(model, threads, 1, SEED, mnist)[0][0]
     batch = 128 if model == "mlp" else 64
     return batch * 1000 / examples_per_s
 
@@ -99,12 +91,7 @@ milliseconds per minibatch of the same size (data indexing included).
 `*_minibatch_ratio_vs_pytorch` = sparktrain's fastest minibatch (chosen build, either thread count) /
 PyTorch's fastest.
 """)
-    path = os.path.join(repo, "bench", "results", "latest.json")
-    latest = json.load(open(path)) if os.path.exists(path) else {}
-    for key, result in results.items():
-        latest[key] = {"value": result["value"], "date": date, "load_average_before": load, "repetitions": 5,
-                       "raw": result["raw"]}
-    json.dump(latest, open(path, "w"), indent=2)
+    write_latest(date, machine, load, 5, results)
     print(json.dumps({k: v["value"] for k, v in results.items()}))
 
 

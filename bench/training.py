@@ -146,28 +146,23 @@ def main():
             mllib_fits.append(mllib(java_cmd, iterations, SEED + repetition))
         if "cnn" in models:
             one_repetition("cnn", runs["cnn"], cnn_epochs, repetition, cnn_train)
-    if models == ["cnn"]:
-        cnn = {name: summary(r) for name, r in runs["cnn"].items()}
-        results = ratios(cnn, "cnn_")
-        write_latest(date, machine, load, repetitions, results)
-        write_report(date, machine, load, repetitions, (epochs, cnn_epochs, cnn_images), None, cnn, [], results)
-        write_plot(date, None, cnn, cnn_images or 60000, [])
-        print(json.dumps({k: v["value"] for k, v in results.items()}))
-        return
-    mlp = {name: summary(r) for name, r in runs["mlp"].items()}
+    # Without the MLP (the training-cnn part) mlp is None and the report has the CNN alone.
+    mlp = {name: summary(r) for name, r in runs["mlp"].items()} if "mlp" in models else None
     cnn = {name: summary(r) for name, r in runs["cnn"].items()}
-    by_budget = {}
-    for fits in mllib_fits:
-        for fit in fits:
-            by_budget.setdefault(fit["iterations"], []).append(fit)
-    mllib_budgets = [{"iterations": n, "fit_seconds": statistics.median(f["fit_seconds"] for f in fits),
-                      "accuracy": statistics.median(f["accuracy"] for f in fits),
-                      "examples_per_s": statistics.median(f["examples_per_s"] for f in fits)}
-                     for n, fits in sorted(by_budget.items())]
-    mllib_best = max(mllib_budgets, key=lambda b: (b["accuracy"], -b["fit_seconds"]))
-
-    results = ratios(mlp, "")
-    results["time_to_acc_ratio_vs_mllib"] = mllib_ratio(mlp, runs["mlp"], mllib_best)
+    results = {}
+    mllib_budgets = []
+    if mlp is not None:
+        by_budget = {}
+        for fits in mllib_fits:
+            for fit in fits:
+                by_budget.setdefault(fit["iterations"], []).append(fit)
+        mllib_budgets = [{"iterations": n, "fit_seconds": statistics.median(f["fit_seconds"] for f in fits),
+                          "accuracy": statistics.median(f["accuracy"] for f in fits),
+                          "examples_per_s": statistics.median(f["examples_per_s"] for f in fits)}
+                         for n, fits in sorted(by_budget.items())]
+        mllib_best = max(mllib_budgets, key=lambda b: (b["accuracy"], -b["fit_seconds"]))
+        results = ratios(mlp, "")
+        results["time_to_acc_ratio_vs_mllib"] = mllib_ratio(mlp, runs["mlp"], mllib_best)
     results.update(ratios(cnn, "cnn_"))
     write_latest(date, machine, load, repetitions, results)
     write_report(date, machine, load, repetitions, (epochs, cnn_epochs, cnn_images), mlp, cnn, mllib_budgets,

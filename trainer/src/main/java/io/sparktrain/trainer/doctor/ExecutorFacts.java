@@ -2,7 +2,6 @@ package io.sparktrain.trainer.doctor;
 
 import io.sparktrain.trainer.engine.AeronSettings;
 import io.sparktrain.trainer.engine.ExecutorPortSupplier;
-import io.sparktrain.trainer.engine.NativeBuild;
 import io.sparktrain.trainer.engine.NativeThreads;
 import java.io.Serializable;
 import java.util.Properties;
@@ -65,12 +64,12 @@ final class ExecutorFacts implements Serializable {
         String backendError = null;
         int threads = -1;
         try {
-            NativeBuild.select();
+            // First: it chooses the native build before ND4J loads in this JVM.
+            NativeThreads.limitTo(threadsPerTask);
+            threads = NativeThreads.current();
             Properties environment = Nd4j.getExecutioner().getEnvironmentInformation();
             backend = environment.get("backend") + "/" + environment.get("blas.vendor") + " "
                     + NativeBackendCheck.loadedBuild();
-            NativeThreads.limitTo(threadsPerTask);
-            threads = NativeThreads.current();
         } catch (RuntimeException | LinkageError e) {
             backendError = e.toString();
         }

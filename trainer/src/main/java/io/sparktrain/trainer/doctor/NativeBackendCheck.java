@@ -32,9 +32,9 @@ final class NativeBackendCheck implements Check {
             Properties environment = Nd4j.getExecutioner().getEnvironmentInformation();
             NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
             boolean oneDnn = Nd4jCpu.Environment.getInstance().isUseMKLDNN();
-            boolean helpersOn = !Boolean.parseBoolean(System.getProperty(NativeBuild.HELPERS_PROPERTY, "true"));
             facts = new Facts(String.valueOf(environment.get("backend")), String.valueOf(environment.get("blas.vendor")),
-                    ops.binaryLevel(), ops.optimalLevel(), oneDnn, helpersOn && BaseMKLDNNHelper.mklDnnEnabled());
+                    ops.binaryLevel(), ops.optimalLevel(), oneDnn,
+                    NativeBuild.helpersAllowed() && BaseMKLDNNHelper.mklDnnEnabled());
         } catch (RuntimeException | LinkageError e) {
             return CheckResult.fail("ND4J's native backend did not load: " + e,
                     "run on an OS/CPU that nd4j-native has natives for (the uber jar carries linux-x86_64) with glibc"
@@ -44,8 +44,8 @@ final class NativeBackendCheck implements Check {
     }
 
     static CheckResult judge(Facts facts) {
-        String found = String.format("ND4J %s backend, BLAS %s, %s build%s on a CPU with %s; DL4J's oneDNN layer helpers %s",
-                facts.backend(), facts.blas(), level(facts.binaryLevel()), facts.oneDnn() ? " with oneDNN" : "",
+        String found = String.format("ND4J %s backend, BLAS %s, %s on a CPU with %s; DL4J's oneDNN layer helpers %s",
+                facts.backend(), facts.blas(), build(facts.binaryLevel(), facts.oneDnn()),
                 level(facts.optimalLevel()), facts.helpersActive() ? "active" : "off");
         if (facts.binaryLevel() < facts.optimalLevel() && facts.optimalLevel() >= 2) {
             NativeBuild.Level faster = facts.optimalLevel() == 3 ? NativeBuild.Level.AVX512 : NativeBuild.Level.AVX2;
@@ -62,8 +62,12 @@ final class NativeBackendCheck implements Check {
 
     /** The build loaded in this JVM, e.g. "AVX512 build with oneDNN"; loads ND4J. */
     static String loadedBuild() {
-        return level(NativeOpsHolder.getInstance().getDeviceNativeOps().binaryLevel()) + " build"
-                + (Nd4jCpu.Environment.getInstance().isUseMKLDNN() ? " with oneDNN" : "");
+        return build(NativeOpsHolder.getInstance().getDeviceNativeOps().binaryLevel(),
+                Nd4jCpu.Environment.getInstance().isUseMKLDNN());
+    }
+
+    private static String build(int binaryLevel, boolean oneDnn) {
+        return level(binaryLevel) + " build" + (oneDnn ? " with oneDNN" : "");
     }
 
     /** ND4J's own names for its instruction set levels (as in CpuNDArrayFactory's start-up message). */

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.deeplearning4j.config.DL4JSystemProperties;
 
 /**
  * Chooses the fastest nd4j-native build this CPU runs, and turns DL4J's oneDNN layer helpers on,
@@ -28,8 +29,8 @@ import java.util.stream.Stream;
 public final class NativeBuild {
     /** JavaCPP's choice among the builds on the classpath: the suffix of the platform folder. */
     public static final String EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
-    /** DL4J's switch for layer helpers ({@code DL4JSystemProperties.DISABLE_HELPER_PROPERTY}). */
-    public static final String HELPERS_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
+    /** DL4J's switch for layer helpers: "true" (DL4J's default) disables them. */
+    public static final String HELPERS_PROPERTY = DL4JSystemProperties.DISABLE_HELPER_PROPERTY;
 
     /** Where a build's library lies on the classpath, {@code %s} being its extension. */
     static final String LIBRARY_RESOURCE = "org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64%s/libnd4jcpu.so";
@@ -103,6 +104,11 @@ public final class NativeBuild {
             System.setProperty(EXTENSION_PROPERTY, chosen);
         }
         return Level.ofExtension(chosen);
+    }
+
+    /** Whether DL4J creates layer helpers in this JVM, as it reads {@value #HELPERS_PROPERTY}. */
+    public static boolean helpersAllowed() {
+        return !Boolean.parseBoolean(System.getProperty(HELPERS_PROPERTY, DL4JSystemProperties.HELPER_DISABLE_DEFAULT_VALUE));
     }
 
     /** The build that {@link #select} asked for in this JVM, if it ran or the user set one. */

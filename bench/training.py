@@ -35,8 +35,8 @@ def log(message):
 
 CONFS = {"mlp": "conf/mnist-mlp.conf", "cnn": "conf/mnist-cnn.conf"}
 # What bench/pytorch_mnist.py builds as the CNN; kept in step with conf/mnist-cnn.conf.
-CNN_DESCRIPTION = ("conv 3x3x16, max-pool 2, conv 3x3x32, max-pool 2, dense 128 (ReLU, dropout 0.25 before the"
-                   " dense layer, Adam 1e-3 decayed x0.85 per epoch, batch 64)")
+CNN_DESCRIPTION = ("conv 3x3x32, max-pool 2, conv 3x3x64, max-pool 2, dense 128 (ReLU, dropout 0.25 before the"
+                   " dense layer and 0.5 before the output, Adam 1e-3 decayed x0.85 per epoch, batch 64)")
 
 
 def sparktrain(model, strategy, master, epochs, repetition, train_dir):
@@ -101,11 +101,12 @@ def mllib(java_cmd, iterations, seed):
     return json.loads(result.stdout.strip().splitlines()[-1])["fits"]
 
 
-def summary(runs):
-    """Medians over repetitions of one trainer's runs, each (examples/s, fit seconds, accuracies) per epoch."""
+def summary(runs, target=TARGET):
+    """Medians over repetitions of one trainer's runs, each (examples/s, fit seconds, accuracies) per epoch;
+    "time_to_98_s" holds the seconds to `target` (0.98 unless another network asks for another)."""
     speeds = [statistics.median(r[0][1:] or r[0]) for r in runs]
     return {"examples_per_s": statistics.median(speeds), "examples_per_s_runs": speeds,
-            "time_to_98_s": median_or_none([seconds_to(r, TARGET) for r in runs]),
+            "time_to_98_s": median_or_none([seconds_to(r, target) for r in runs]),
             "best_accuracy": statistics.median([max(r[2]) for r in runs]),
             "accuracy_per_epoch": [statistics.median(a) for a in zip(*[r[2] for r in runs])]}
 

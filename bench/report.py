@@ -29,7 +29,7 @@ def write_scoring(scoring):
         md.write(f"""# Scoring throughput, {date}
 
 Machine: {machine}. Load average before the run: {load}. Bundle: conf/mnist-mlp.conf (784-256-256-10).
-{scoring['rows']:,} MNIST training images, minibatches of 256, median of {reps} repetition(s) after a warm-up.
+{scoring['rows']:,} images (MNIST's training images repeated), read from the IDX file while scoring, minibatches of 256, median of {reps} repetition(s) after a warm-up.
 
 | scorer | rows/s (median) | runs |
 | --- | ---: | --- |

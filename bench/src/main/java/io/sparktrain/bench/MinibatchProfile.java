@@ -5,6 +5,7 @@ import io.sparktrain.config.TrainJobConfigLoader;
 import io.sparktrain.trainer.engine.NativeBuild;
 import io.sparktrain.trainer.engine.NativeThreads;
 import io.sparktrain.trainer.model.NetworkFactory;
+import io.sparktrain.trainer.model.Shape;
 import java.io.DataInputStream;
 import java.io.File;
 import java.io.FileInputStream;
@@ -12,7 +13,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Consumer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,7 +24,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Where a training minibatch's time goes in one JVM: the network of a job config fitted on real
- * MNIST minibatches of the config's batch size, timed three ways on the same minibatches:
+ * MNIST minibatches of the config's batch size (random token sequences for a sequence input), timed three ways on the same minibatches:
  * the forward pass in training mode (dropout included), forward plus backward
  * ({@code computeGradientAndScore}), and the whole {@code fit} step (plus the updater). Backward
  * and updater are the differences. The JVM's native build and helpers are whatever its system
@@ -43,8 +46,10 @@ public final class MinibatchProfile {
         int threads = Integer.parseInt(args[2]);
         NativeThreads.limitTo(threads);
         int batch = config.train().batchSize();
-        List<DataSet> minibatches = minibatches(mnist, batch);
         MultiLayerNetwork network = NetworkFactory.build(config.model(), config.job().seed());
+        List<DataSet> minibatches = config.model().input() instanceof Shape.Sequence sequence
+                ? tokenMinibatches(network, sequence.length(), batch, config.job().seed())
+                : minibatches(mnist, batch);
 
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
             minibatches.forEach(network::fit);
@@ -74,6 +79,30 @@ public final class MinibatchProfile {
             rounds.add((System.nanoTime() - start) / 1e6 / minibatches.size());
         }
         return Medians.of(rounds);
+    }
+
+    /**
+     * {@value #MINIBATCHES} minibatches of random token sequences for an embedding + LSTM network:
+     * every step unmasked (e-mails are longer than the sequence length), tokens drawn from the
+     * embedding's vocabulary, one-hot labels for its output layer. Time depends on shapes only.
+     */
+    private static List<DataSet> tokenMinibatches(MultiLayerNetwork network, int length, int batch, long seed) {
+        long vocabulary = ((FeedForwardLayer) network.getLayer(0).conf().getLayer()).getNIn();
+        int classes = (int) ((FeedForwardLayer) network.getOutputLayer().conf().getLayer()).getNOut();
+        Random random = new Random(seed);
+        List<DataSet> minibatches = new ArrayList<>();
+        for (int b = 0; b < MINIBATCHES; b++) {
+            float[][][] tokens = new float[batch][1][length];
+            float[][] oneHot = new float[batch][classes];
+            for (int i = 0; i < batch; i++) {
+                for (int t = 0; t < length; t++) {
+                    tokens[i][0][t] = 2 + random.nextInt((int) vocabulary - 2);
+                }
+                oneHot[i][random.nextInt(classes)] = 1f;
+            }
+            minibatches.add(new DataSet(Nd4j.create(tokens), Nd4j.create(oneHot), Nd4j.ones(batch, length), null));
+        }
+        return minibatches;
     }
 
     /** The first {@value #MINIBATCHES} minibatches of MNIST's training images, pixels in [0, 1], labels one-hot. */

@@ -8,6 +8,7 @@ import io.sparktrain.trainer.engine.NativeBuild;
 import io.sparktrain.trainer.engine.NativeThreads;
 import io.sparktrain.trainer.engine.Network;
 import io.sparktrain.trainer.runtime.SparkSessions;
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.File;
 import java.io.FileInputStream;
@@ -27,7 +28,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Scoring throughput, in one process: the same bundle and images scored by one plain DL4J JVM
  * ({@code output()} on minibatches, every core to ND4J) and by the bundle's pipeline on Spark
  * local[N] (what {@code sparktrain score} runs), each after a warm-up, the median of the repetitions.
- * Spark's rows are forced through Spark's {@code noop} sink, so neither side pays for writing.
+ * Both read the IDX file as they score (a million rows of floats would not fit in the heap twice),
+ * and Spark's rows are forced through Spark's {@code noop} sink, so neither side pays for writing.
  */
 public final class ScoringBenchmark {
     private static final int BATCH = 256;
@@ -43,14 +45,17 @@ public final class ScoringBenchmark {
         String images = args[1];
         int repetitions = Integer.parseInt(args[2]);
         int sparkThreads = Integer.parseInt(args[3]);
-        float[][] rows = readImages(images);
 
         List<Double> single = new ArrayList<>();
         Network network = Network.restore(new FileInputStream(new File(bundle, "network.zip")), false);
         NativeThreads.limitTo(Runtime.getRuntime().availableProcessors());
-        scoreInOneJvm(network, rows);
-        for (int i = 0; i < repetitions; i++) {
-            single.add(rows.length / scoreInOneJvm(network, rows));
+        long rows = scoreInOneJvm(network, images);
+        for (int i = 0; i <= repetitions; i++) {
+            long start = System.nanoTime();
+            scoreInOneJvm(network, images);
+            if (i > 0) {
+                single.add(rows / ((System.nanoTime() - start) / 1e9));
+            }
         }
 
         List<Double> spark = new ArrayList<>();
@@ -59,32 +64,45 @@ public final class ScoringBenchmark {
                         Map.of("spark.ui.enabled", "false"))));
         try {
             PipelineModel pipeline = BundleReader.load(bundle, session.sparkContext().hadoopConfiguration()).pipeline();
-            Dataset<Row> input = new IdxImageSource(session).readImages(images, sparkThreads).cache();
-            long count = input.count();
+            Dataset<Row> input = new IdxImageSource(session).readImages(images, sparkThreads);
             scoreOnSpark(pipeline, input);
             for (int i = 0; i < repetitions; i++) {
-                spark.add(count / scoreOnSpark(pipeline, input));
+                spark.add(rows / scoreOnSpark(pipeline, input));
             }
         } finally {
             session.stop();
         }
         System.out.println(String.format("{\"rows\": %d, \"single_jvm_rows_per_s\": %s, \"spark_local%d_rows_per_s\": %s,"
                 + " \"single_jvm_median\": %.1f, \"spark_median\": %.1f, \"score_ratio_local%d_vs_single\": %.3f}",
-                rows.length, single, sparkThreads, spark, Medians.of(single), Medians.of(spark), sparkThreads,
+                rows, single, sparkThreads, spark, Medians.of(single), Medians.of(spark), sparkThreads,
                 Medians.of(spark) / Medians.of(single)));
     }
 
-    /** Seconds to score every row in minibatches of {@value #BATCH}. */
-    private static double scoreInOneJvm(Network network, float[][] rows) {
-        long start = System.nanoTime();
-        for (int from = 0; from < rows.length; from += BATCH) {
-            int to = Math.min(rows.length, from + BATCH);
-            float[][] batch = new float[to - from][];
-            System.arraycopy(rows, from, batch, 0, to - from);
-            INDArray output = network.output(Nd4j.create(batch), null);
-            output.close();
+    /** Scores every image of the file in minibatches of {@value #BATCH}, read as it goes; returns the count. */
+    private static long scoreInOneJvm(Network network, String images) throws IOException {
+        File file = new File(images);
+        try (InputStream in = new BufferedInputStream(new FileInputStream(file), 1 << 20)) {
+            IdxHeader header = IdxHeader.read(images, in, file.length());
+            DataInputStream data = new DataInputStream(in);
+            int size = header.itemSize();
+            byte[] pixels = new byte[BATCH * size];
+            for (long from = 0; from < header.itemCount(); from += BATCH) {
+                int count = (int) Math.min(BATCH, header.itemCount() - from);
+                data.readFully(pixels, 0, count * size);
+                INDArray output = network.output(Nd4j.create(scaled(pixels, count * size), new long[] {count, size}), null);
+                output.close();
+            }
+            return header.itemCount();
         }
-        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Pixels scaled to [0, 1] as IdxImageSource scales them, so both sides score the same numbers. */
+    private static float[] scaled(byte[] pixels, int length) {
+        float[] values = new float[length];
+        for (int j = 0; j < length; j++) {
+            values[j] = (pixels[j] & 0xFF) / 255f;
+        }
+        return values;
     }
 
     /** Seconds for Spark to compute every prediction column of every row. */
@@ -94,22 +112,18 @@ public final class ScoringBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** Pixels scaled to [0, 1] as IdxImageSource scales them, so both sides score the same numbers. */
+    /** Every image of an IDX file, scaled as {@link #scaled} does (MinibatchProfile's input). */
     static float[][] readImages(String uri) throws IOException {
         File file = new File(uri);
-        try (InputStream in = new FileInputStream(file)) {
+        try (InputStream in = new BufferedInputStream(new FileInputStream(file), 1 << 20)) {
             IdxHeader header = IdxHeader.read(uri, in, file.length());
-            DataInputStream data = new DataInputStream(new FileInputStream(file));
-            data.skipNBytes(header.dataOffset());
-            float[][] rows = new float[header.itemCount()][header.itemSize()];
+            DataInputStream data = new DataInputStream(in);
+            float[][] rows = new float[header.itemCount()][];
             byte[] pixels = new byte[header.itemSize()];
-            for (float[] row : rows) {
+            for (int i = 0; i < rows.length; i++) {
                 data.readFully(pixels);
-                for (int j = 0; j < pixels.length; j++) {
-                    row[j] = (pixels[j] & 0xFF) / 255f;
-                }
+                rows[i] = scaled(pixels, pixels.length);
             }
-            data.close();
             return rows;
         }
     }

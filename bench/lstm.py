@@ -1,0 +1,132 @@
+"""The text-classifier benchmark: the embedding + LSTM network of conf/spam-lstm.conf trained on the
+SpamAssassin e-mails by sparktrain (`local`, and `allreduce` on local[2]) and by PyTorch on the CPU
+with 1 and 2 threads (bench/pytorch_spam.py, the same network and preparation rules), each
+repetition with its own seed. sparktrain runs the config as shipped (validation hold-out, early
+stopping with restore-best), so its final accuracies are what users get, seed by seed.
+Writes bench/results/DATE-training-lstm.md and the lstm_ keys of bench/results/latest.json.
+
+Usage: /usr/bin/python3 bench/lstm.py DATE MACHINE LOAD REPETITIONS EPOCHS   (run by scripts/bench training-lstm)
+
+What is timed, as in bench/training.py: the seconds spent fitting, summed over epochs; examples/s of
+one run is the median over its epochs after the first.
+"""
+import json
+import os
+import subprocess
+import sys
+
+from training import SEED, log, number, ratio, repo, summary, work, write_latest
+
+TARGET = 0.95
+CONF = "conf/spam-lstm.conf"
+spam = os.path.join(repo, "data", "spam")
+NAMES = {"local": "sparktrain `local` (one JVM, both cores to ND4J)", "allreduce": "sparktrain `allreduce` on local[2]",
+         "pytorch-1": "PyTorch CPU, 1 thread", "pytorch-2": "PyTorch CPU, 2 threads"}
+
+
+def sparktrain(strategy, epochs, seed):
+    """One run through the CLI; returns (examples/s, fit seconds, test accuracy) per epoch and the bundle's accuracy."""
+    bundle = os.path.join(work, f"train-lstm-{strategy}-{seed}")
+    log(f"sparktrain lstm {strategy} on local[2], at most {epochs} epochs, seed {seed}")
+    command = [os.path.join(repo, "scripts", "sparktrain"), "train", CONF, "--master", "local[2]",
+               "--set", f"train.strategy={strategy}", "--set", f"train.epochs={epochs}", "--set", f"job.seed={seed}",
+               "--output", bundle, "--overwrite", "--skip-checks"]
+    with open(bundle + ".log", "w") as out:
+        if subprocess.run(command, cwd=repo, stdout=out, stderr=subprocess.STDOUT).returncode != 0:
+            raise SystemExit(f"bench: sparktrain lstm {strategy} failed; its output is in {bundle}.log")
+    manifest = json.load(open(os.path.join(bundle, "bundle.json")))
+    history = manifest["history"]
+    return ([h["examplesPerSecond"] for h in history], [h["fitSeconds"] for h in history],
+            [h["test"]["accuracy"] for h in history]), manifest["metrics"]["test"]["accuracy"]
+
+
+def pytorch(threads, epochs, seed):
+    log(f"pytorch lstm, {threads} thread(s), {epochs} epochs, seed {seed}")
+    result = subprocess.run(["/usr/bin/python3", os.path.join(repo, "bench", "pytorch_spam.py"), spam, str(epochs),
+                             str(threads), str(seed)], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"bench: the PyTorch reference failed:\n{result.stderr}")
+    history = json.loads(result.stdout.strip().splitlines()[-1])["history"]
+    return ([h["examples_per_s"] for h in history], [h["fit_seconds"] for h in history],
+            [h["accuracy"] for h in history])
+
+
+def main():
+    date, machine, load = sys.argv[1], sys.argv[2], sys.argv[3]
+    repetitions, epochs = int(sys.argv[4]), int(sys.argv[5])
+    os.makedirs(work, exist_ok=True)
+    runs = {name: [] for name in NAMES}
+    final = {"local": [], "allreduce": []}
+    for repetition in range(repetitions):
+        seed = SEED + repetition
+        for strategy in final:
+            run, accuracy = sparktrain(strategy, epochs, seed)
+            runs[strategy].append(run)
+            final[strategy].append(accuracy)
+        for threads in (1, 2):
+            runs[f"pytorch-{threads}"].append(pytorch(threads, epochs, seed))
+    trainers = {name: summary(r, TARGET) for name, r in runs.items()}
+    pytorch_best = max(("pytorch-1", "pytorch-2"), key=lambda n: trainers[n]["examples_per_s"])
+    fastest = max(final, key=lambda n: trainers[n]["examples_per_s"])
+    timed = [n for n in final if trainers[n]["time_to_98_s"] is not None]
+    quickest = min(timed, key=lambda n: trainers[n]["time_to_98_s"]) if timed else None
+    results = {
+        "lstm_train_ratio_vs_pytorch": {
+            "value": ratio(trainers[fastest]["examples_per_s"], trainers[pytorch_best]["examples_per_s"]),
+            "raw": {"sparktrain_best": fastest, "sparktrain_examples_per_s": trainers[fastest]["examples_per_s"],
+                    "pytorch_threads": int(pytorch_best[-1]),
+                    "pytorch_examples_per_s": trainers[pytorch_best]["examples_per_s"]}},
+        "lstm_time_to_acc_ratio_vs_pytorch": {
+            "value": ratio(trainers[quickest]["time_to_98_s"] if quickest else None,
+                           trainers[pytorch_best]["time_to_98_s"]),
+            "raw": {"target_accuracy": TARGET, "sparktrain_best": quickest,
+                    "sparktrain_seconds": trainers[quickest]["time_to_98_s"] if quickest else None,
+                    "pytorch_seconds": trainers[pytorch_best]["time_to_98_s"]}},
+        "lstm_final_accuracy_min": {
+            "value": min(final["allreduce"]),
+            "raw": {"seeds": [SEED + r for r in range(repetitions)], "allreduce": final["allreduce"],
+                    "local": final["local"]}},
+    }
+    write_latest(date, machine, load, repetitions, results)
+    write_report(date, machine, load, repetitions, epochs, trainers, final, results)
+    print(json.dumps({k: v["value"] for k, v in results.items()}))
+
+
+def write_report(date, machine, load, repetitions, epochs, trainers, final, results):
+    rows = "\n".join(f"| {label} | {number(trainers[n]['examples_per_s'])} | {number(trainers[n]['time_to_98_s'], 1)}"
+                     f" | {trainers[n]['best_accuracy']:.4f} |" for n, label in NAMES.items())
+    seeds = "\n".join(f"| {SEED + r} | {final['local'][r]:.4f} | {final['allreduce'][r]:.4f} |" for r in range(repetitions))
+    keys = "\n".join(f"| `{k}` | {'n/a' if v['value'] is None else v['value']} |" for k, v in results.items())
+    with open(os.path.join(repo, "bench", "results", f"{date}-training-lstm.md"), "w") as md:
+        md.write(f"""# Training, spam e-mail LSTM, {date}
+
+Machine: {machine}. Load average before the run: {load}.
+conf/spam-lstm.conf: embedding 10002x64, LSTM 64 (last real step), softmax 2; Adam 2e-3 decayed x0.8
+per epoch, gradients clipped to an L2 norm of 1, batch 32, e-mails cut to their first 200 words; at most
+{epochs} epochs. sparktrain holds 10% of the training e-mails out for validation and stops early with
+restore-best, as the config ships; PyTorch (bench/pytorch_spam.py) trains every epoch on all of them.
+Median of {repetitions} repetition(s), seeds {SEED} to {SEED + repetitions - 1}. Seconds are fitting only;
+examples/s is the median over the epochs after the first.
+
+| trainer | examples/s | seconds to {TARGET} test accuracy | best test accuracy |
+| --- | ---: | ---: | ---: |
+{rows}
+
+The bundle's test accuracy, seed by seed (the network early stopping kept):
+
+| seed | `local` | `allreduce` |
+| ---: | ---: | ---: |
+{seeds}
+
+| ratio | value |
+| --- | ---: |
+{keys}
+
+`lstm_train_ratio_vs_pytorch` = the faster sparktrain strategy / the faster PyTorch thread setting
+(examples/s); `lstm_time_to_acc_ratio_vs_pytorch` = sparktrain's quickest seconds to {TARGET} / PyTorch's;
+`lstm_final_accuracy_min` = the lowest bundle accuracy of `allreduce` over the seeds.
+""")
+
+
+if __name__ == "__main__":
+    main()

@@ -12,10 +12,10 @@ one run is the median over its epochs after the first.
 """
 import json
 import os
-import subprocess
 import sys
 
-from training import SEED, log, number, ratio, repo, summary, work, write_latest
+from training import (SEED, log, pytorch_ratios, pytorch_reference, repo, run_history, summary, train_bundle,
+                      trainer_rows, work, write_latest)
 
 TARGET = 0.95
 CONF = "conf/spam-lstm.conf"
@@ -26,29 +26,15 @@ NAMES = {"local": "sparktrain `local` (one JVM, both cores to ND4J)", "allreduce
 
 def sparktrain(strategy, epochs, seed):
     """One run through the CLI; returns (examples/s, fit seconds, test accuracy) per epoch and the bundle's accuracy."""
-    bundle = os.path.join(work, f"train-lstm-{strategy}-{seed}")
     log(f"sparktrain lstm {strategy} on local[2], at most {epochs} epochs, seed {seed}")
-    command = [os.path.join(repo, "scripts", "sparktrain"), "train", CONF, "--master", "local[2]",
-               "--set", f"train.strategy={strategy}", "--set", f"train.epochs={epochs}", "--set", f"job.seed={seed}",
-               "--output", bundle, "--overwrite", "--skip-checks"]
-    with open(bundle + ".log", "w") as out:
-        if subprocess.run(command, cwd=repo, stdout=out, stderr=subprocess.STDOUT).returncode != 0:
-            raise SystemExit(f"bench: sparktrain lstm {strategy} failed; its output is in {bundle}.log")
-    manifest = json.load(open(os.path.join(bundle, "bundle.json")))
-    history = manifest["history"]
-    return ([h["examplesPerSecond"] for h in history], [h["fitSeconds"] for h in history],
-            [h["test"]["accuracy"] for h in history]), manifest["metrics"]["test"]["accuracy"]
+    manifest = train_bundle(CONF, "local[2]", [f"train.strategy={strategy}", f"train.epochs={epochs}",
+                                               f"job.seed={seed}"], f"train-lstm-{strategy}-{seed}")
+    return run_history(manifest), manifest["metrics"]["test"]["accuracy"]
 
 
 def pytorch(threads, epochs, seed):
     log(f"pytorch lstm, {threads} thread(s), {epochs} epochs, seed {seed}")
-    result = subprocess.run(["/usr/bin/python3", os.path.join(repo, "bench", "pytorch_spam.py"), spam, str(epochs),
-                             str(threads), str(seed)], capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SystemExit(f"bench: the PyTorch reference failed:\n{result.stderr}")
-    history = json.loads(result.stdout.strip().splitlines()[-1])["history"]
-    return ([h["examples_per_s"] for h in history], [h["fit_seconds"] for h in history],
-            [h["accuracy"] for h in history])
+    return pytorch_reference(["pytorch_spam.py", spam, str(epochs), str(threads), str(seed)])
 
 
 def main():
@@ -66,22 +52,8 @@ def main():
         for threads in (1, 2):
             runs[f"pytorch-{threads}"].append(pytorch(threads, epochs, seed))
     trainers = {name: summary(r, TARGET) for name, r in runs.items()}
-    pytorch_best = max(("pytorch-1", "pytorch-2"), key=lambda n: trainers[n]["examples_per_s"])
-    fastest = max(final, key=lambda n: trainers[n]["examples_per_s"])
-    timed = [n for n in final if trainers[n]["time_to_98_s"] is not None]
-    quickest = min(timed, key=lambda n: trainers[n]["time_to_98_s"]) if timed else None
     results = {
-        "lstm_train_ratio_vs_pytorch": {
-            "value": ratio(trainers[fastest]["examples_per_s"], trainers[pytorch_best]["examples_per_s"]),
-            "raw": {"sparktrain_best": fastest, "sparktrain_examples_per_s": trainers[fastest]["examples_per_s"],
-                    "pytorch_threads": int(pytorch_best[-1]),
-                    "pytorch_examples_per_s": trainers[pytorch_best]["examples_per_s"]}},
-        "lstm_time_to_acc_ratio_vs_pytorch": {
-            "value": ratio(trainers[quickest]["time_to_98_s"] if quickest else None,
-                           trainers[pytorch_best]["time_to_98_s"]),
-            "raw": {"target_accuracy": TARGET, "sparktrain_best": quickest,
-                    "sparktrain_seconds": trainers[quickest]["time_to_98_s"] if quickest else None,
-                    "pytorch_seconds": trainers[pytorch_best]["time_to_98_s"]}},
+        **pytorch_ratios(trainers, tuple(final), "lstm_", TARGET),
         "lstm_final_accuracy_min": {
             "value": min(final["allreduce"]),
             "raw": {"seeds": [SEED + r for r in range(repetitions)], "allreduce": final["allreduce"],
@@ -93,8 +65,7 @@ def main():
 
 
 def write_report(date, machine, load, repetitions, epochs, trainers, final, results):
-    rows = "\n".join(f"| {label} | {number(trainers[n]['examples_per_s'])} | {number(trainers[n]['time_to_98_s'], 1)}"
-                     f" | {trainers[n]['best_accuracy']:.4f} |" for n, label in NAMES.items())
+    rows = trainer_rows(trainers, NAMES)
     seeds = "\n".join(f"| {SEED + r} | {final['local'][r]:.4f} | {final['allreduce'][r]:.4f} |" for r in range(repetitions))
     keys = "\n".join(f"| `{k}` | {'n/a' if v['value'] is None else v['value']} |" for k, v in results.items())
     with open(os.path.join(repo, "bench", "results", f"{date}-training-lstm.md"), "w") as md:

@@ -58,6 +58,33 @@ def network(kind):
     return model
 
 
+def fit_epochs(name, model, optimizer, schedule, epochs, examples, batch_size, loss, accuracy, clip_norm=None):
+    """Trains `epochs` epochs over the examples in a new random order each, a minibatch's loss from
+    loss(indices), gradients clipped to an L2 norm of clip_norm if given; returns per epoch the training
+    seconds, examples/s and accuracy() in eval mode (bench/pytorch_spam.py trains with it too)."""
+    history = []
+    for epoch in range(1, epochs + 1):
+        model.train()
+        start = time.perf_counter()
+        order = torch.randperm(examples)
+        for i in range(0, examples, batch_size):
+            optimizer.zero_grad()
+            loss(order[i:i + batch_size]).backward()
+            if clip_norm is not None:
+                nn.utils.clip_grad_norm_(model.parameters(), clip_norm)
+            optimizer.step()
+        schedule.step()
+        fit_seconds = time.perf_counter() - start
+        model.eval()
+        with torch.no_grad():
+            reached = accuracy()
+        history.append({"epoch": epoch, "fit_seconds": fit_seconds, "examples_per_s": examples / fit_seconds,
+                        "accuracy": reached})
+        print(f"pytorch {name} epoch {epoch}/{epochs} accuracy {reached:.4f} {examples / fit_seconds:,.0f} examples/s",
+              file=sys.stderr)
+    return history
+
+
 def main():
     kind, train, test = sys.argv[1], sys.argv[2], sys.argv[3]
     epochs, threads, seed = int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
@@ -72,25 +99,9 @@ def main():
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     schedule = torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=0.85 if kind == "cnn" else 1.0)
     loss_fn = nn.CrossEntropyLoss()
-    history = []
-    for epoch in range(1, epochs + 1):
-        model.train()
-        start = time.perf_counter()
-        order = torch.randperm(len(train_x))
-        for i in range(0, len(train_x), batch_size):
-            batch = order[i:i + batch_size]
-            optimizer.zero_grad()
-            loss_fn(model(train_x[batch]), train_y[batch]).backward()
-            optimizer.step()
-        schedule.step()
-        fit_seconds = time.perf_counter() - start
-        model.eval()
-        with torch.no_grad():
-            accuracy = (model(test_x).argmax(dim=1) == test_y).float().mean().item()
-        history.append({"epoch": epoch, "fit_seconds": fit_seconds,
-                        "examples_per_s": len(train_x) / fit_seconds, "accuracy": accuracy})
-        print(f"pytorch {kind} threads {threads} epoch {epoch}/{epochs} accuracy {accuracy:.4f} "
-              f"{len(train_x) / fit_seconds:,.0f} examples/s", file=sys.stderr)
+    history = fit_epochs(f"{kind} threads {threads}", model, optimizer, schedule, epochs, len(train_x), batch_size,
+                         lambda batch: loss_fn(model(train_x[batch]), train_y[batch]),
+                         lambda: (model(test_x).argmax(dim=1) == test_y).float().mean().item())
     print(json.dumps({"model": kind, "threads": threads, "torch": torch.__version__, "history": history}))
 
 

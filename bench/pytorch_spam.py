@@ -18,10 +18,11 @@ import os
 import random
 import re
 import sys
-import time
 
 import torch
 from torch import nn
+
+from pytorch_mnist import fit_epochs
 
 VOCAB, LENGTH, TEST_FRACTION, BATCH = 10000, 200, 0.2, 32
 TOKEN = re.compile(r"[^\W_]+")
@@ -89,26 +90,10 @@ def main():
     optimizer = torch.optim.Adam(model.parameters(), lr=2e-3)
     schedule = torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=0.8)
     loss_fn = nn.CrossEntropyLoss()
-    history = []
-    for epoch in range(1, epochs + 1):
-        model.train()
-        start = time.perf_counter()
-        order = torch.randperm(len(train_x))
-        for i in range(0, len(train_x), BATCH):
-            batch = order[i:i + BATCH]
-            optimizer.zero_grad()
-            loss_fn(model(train_x[batch], train_len[batch]), train_y[batch]).backward()
-            nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimizer.step()
-        schedule.step()
-        fit_seconds = time.perf_counter() - start
-        model.eval()
-        with torch.no_grad():
-            accuracy = (model(test_x, test_len).argmax(dim=1) == test_y).float().mean().item()
-        history.append({"epoch": epoch, "fit_seconds": fit_seconds,
-                        "examples_per_s": len(train_x) / fit_seconds, "accuracy": accuracy})
-        print(f"pytorch lstm threads {threads} epoch {epoch}/{epochs} accuracy {accuracy:.4f} "
-              f"{len(train_x) / fit_seconds:,.0f} examples/s", file=sys.stderr)
+    history = fit_epochs(f"lstm threads {threads}", model, optimizer, schedule, epochs, len(train_x), BATCH,
+                         lambda batch: loss_fn(model(train_x[batch], train_len[batch]), train_y[batch]),
+                         lambda: (model(test_x, test_len).argmax(dim=1) == test_y).float().mean().item(),
+                         clip_norm=1.0)
     print(json.dumps({"model": "lstm", "threads": threads, "torch": torch.__version__,
                       "train_examples": len(train_x), "test_examples": len(test_x), "history": history}))
 

@@ -24,10 +24,10 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Where a training minibatch's time goes in one JVM: the network of a job config fitted on real
- * MNIST minibatches of the config's batch size (random token sequences for a sequence input), timed three ways on the same minibatches:
- * the forward pass in training mode (dropout included), forward plus backward
- * ({@code computeGradientAndScore}), and the whole {@code fit} step (plus the updater). Backward
- * and updater are the differences. The JVM's native build and helpers are whatever its system
+ * MNIST minibatches of the config's batch size (random token sequences for a sequence input),
+ * timed three ways on the same minibatches: the forward pass in training mode (dropout included),
+ * forward plus backward ({@code computeGradientAndScore}), and the whole {@code fit} step (plus
+ * the updater). Backward and updater are the differences. The JVM's native build and helpers are whatever its system
  * properties ask for, so the driver script runs it once per build to compare.
  */
 public final class MinibatchProfile {

@@ -49,13 +49,12 @@ public final class ScoringBenchmark {
         List<Double> single = new ArrayList<>();
         Network network = Network.restore(new FileInputStream(new File(bundle, "network.zip")), false);
         NativeThreads.limitTo(Runtime.getRuntime().availableProcessors());
+        // The warm-up pass also counts the rows.
         long rows = scoreInOneJvm(network, images);
-        for (int i = 0; i <= repetitions; i++) {
+        for (int i = 0; i < repetitions; i++) {
             long start = System.nanoTime();
             scoreInOneJvm(network, images);
-            if (i > 0) {
-                single.add(rows / ((System.nanoTime() - start) / 1e9));
-            }
+            single.add(rows / ((System.nanoTime() - start) / 1e9));
         }
 
         List<Double> spark = new ArrayList<>();

@@ -62,7 +62,8 @@ final class LayerSpecReader {
             case DROPOUT -> new DropoutLayerSpec(layer.decimal("rate", 0, 0.99));
             case BATCH_NORM -> new BatchNormLayerSpec();
             case EMBEDDING -> new EmbeddingLayerSpec(layer.integer("vocab-size", 2, 100_000_000),
-                    layer.integer("dimension", 1, 100_000), weightInit(layer));
+                    layer.integer("dimension", 1, 100_000), layer.has("weight-init")
+                            ? layer.choice("weight-init", WeightInit.class) : WeightInit.UNIT_NORMAL);
             case LSTM -> new LstmLayerSpec(units(layer),
                     layer.has("activation") ? activation(layer) : Activation.TANH,
                     layer.has("return-sequences") && layer.bool("return-sequences"),

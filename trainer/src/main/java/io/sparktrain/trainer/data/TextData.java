@@ -37,7 +37,10 @@ public final class TextData {
 
     public static PreparedRows prepare(SparkSession spark, DataSection data, long seed) {
         DataInputs.Text text = data.text().orElseThrow();
-        Dataset<Row> train = labelled(spark, text.train(), data);
+        // Cached as read: the hold-out split, the training rows and the test rows each pass over the documents,
+        // and each pass would open every file again.
+        Dataset<Row> documents = labelled(spark, text.train(), data).cache();
+        Dataset<Row> train = documents;
         Dataset<Row> test;
         if (text.test().isPresent()) {
             test = labelled(spark, text.test().get(), data);
@@ -51,6 +54,9 @@ public final class TextData {
         PipelineModel fitted = new Pipeline().setStages(new PipelineStage[] {sequencer(text.section())}).fit(train);
         Dataset<Row> testRows = fitted.transform(test).cache();
         long testCount = testRows.count();
+        if (train != documents) {
+            documents.unpersist(); // split: the training and test rows hold their own cached copies now
+        }
         int vocabulary = ((TextSequencerModel) fitted.stages()[0]).vocabulary().size();
         List<String> report = List.of(
                 String.format("text %s: %,d training documents (%s), %,d test documents%s", text.train(), trainRows,

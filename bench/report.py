@@ -24,7 +24,9 @@ def runs(values):
 
 
 def write_scoring(scoring):
-    record("score_ratio_local2_vs_single", scoring)
+    for key in ("score_ratio_local2_vs_single", "score_ratio_local2_vs_single_one_thread",
+                "score_single_jvm_thread_scaling"):
+        record(key, scoring)
     with open(f"bench/results/{date}-scoring.md", "w") as md:
         md.write(f"""# Scoring throughput, {date}
 
@@ -33,10 +35,14 @@ Machine: {machine}. Load average before the run: {load}. Bundle: conf/mnist-mlp.
 
 | scorer | rows/s (median) | runs |
 | --- | ---: | --- |
+| one DL4J JVM, `output()`, one native thread | {scoring['single_jvm_one_thread_median']:,.0f} | {runs(scoring['single_jvm_one_thread_rows_per_s'])} |
 | one DL4J JVM, `output()`, all cores to ND4J | {scoring['single_jvm_median']:,.0f} | {runs(scoring['single_jvm_rows_per_s'])} |
 | sparktrain pipeline on Spark local[2] (noop sink) | {scoring['spark_median']:,.0f} | {runs(scoring['spark_local2_rows_per_s'])} |
 
-`score_ratio_local2_vs_single` = {scoring['score_ratio_local2_vs_single']:.3f}
+- `score_ratio_local2_vs_single` = {scoring['score_ratio_local2_vs_single']:.3f} (Spark local[2] against one JVM with every core)
+- `score_ratio_local2_vs_single_one_thread` = {scoring['score_ratio_local2_vs_single_one_thread']:.3f} (against one JVM on one core)
+- `score_single_jvm_thread_scaling` = {scoring['score_single_jvm_thread_scaling']:.3f} (one JVM, every core against one): what one
+  JVM already gets from the other cores by itself, which splitting the rows over Spark tasks cannot add again
 """)
 
 def write_pipeline(pipeline):

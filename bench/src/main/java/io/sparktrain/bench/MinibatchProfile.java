@@ -15,10 +15,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.profiler.OpProfiler;
+import org.nd4j.linalg.profiler.ProfilerConfig;
 import org.nd4j.nativeblas.Nd4jCpu;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
@@ -27,7 +33,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * MNIST minibatches of the config's batch size (random token sequences for a sequence input),
  * timed three ways on the same minibatches: the forward pass in training mode (dropout included),
  * forward plus backward ({@code computeGradientAndScore}), and the whole {@code fit} step (plus
- * the updater). Backward and updater are the differences. The JVM's native build and helpers are whatever its system
+ * the updater). Backward and updater are the differences. Then, to split the MLP's step into its
+ * matrix products and the rest: the dense layers' products timed alone at the same shapes, and the
+ * number of ND4J operations a step runs. The JVM's native build and helpers are whatever its system
  * properties ask for, so the driver script runs it once per build to compare.
  */
 public final class MinibatchProfile {
@@ -61,13 +69,64 @@ public final class MinibatchProfile {
             network.computeGradientAndScore();
         });
         double fit = perMinibatchMs(minibatches, network::fit);
+        List<long[]> shapes = denseGemmShapes(network, batch);
+        double gemm = gemmMs(shapes);
+        double ops = opsPerFit(network, minibatches);
         boolean helpers = Arrays.stream(network.getLayers()).anyMatch(layer -> layer.getHelper() != null);
         System.out.println(String.format("{\"conf\": \"%s\", \"batch\": %d, \"threads\": %d, \"build\": \"%s\","
                         + " \"binary_level\": %d, \"onednn\": %b, \"helpers\": %b, \"forward_ms\": %.3f,"
-                        + " \"backward_ms\": %.3f, \"update_ms\": %.3f, \"fit_ms\": %.3f, \"examples_per_s\": %.0f}",
+                        + " \"backward_ms\": %.3f, \"update_ms\": %.3f, \"fit_ms\": %.3f, \"examples_per_s\": %.0f,"
+                        + " \"dense_gemm_ms\": %.3f, \"dense_gemm_shapes\": %s, \"ops_per_fit\": %.1f}",
                 args[0], batch, threads, build.name(), NativeOpsHolder.getInstance().getDeviceNativeOps().binaryLevel(),
                 Nd4jCpu.Environment.getInstance().isUseMKLDNN(), helpers, forward, gradient - forward, fit - gradient,
-                fit, batch * 1000 / fit));
+                fit, batch * 1000 / fit, gemm, shapes.stream().map(Arrays::toString).toList(), ops));
+    }
+
+    /**
+     * The matrix products [m x k] . [k x n] a fit step runs for the dense and output layers: per layer
+     * the forward product, the weight gradient and the gradient to the layer below (DL4J computes that
+     * one for the first layer too).
+     */
+    private static List<long[]> denseGemmShapes(MultiLayerNetwork network, int batch) {
+        List<long[]> shapes = new ArrayList<>();
+        for (var layer : network.getLayers()) {
+            if (layer.conf().getLayer() instanceof DenseLayer || layer.conf().getLayer() instanceof OutputLayer) {
+                FeedForwardLayer dense = (FeedForwardLayer) layer.conf().getLayer();
+                long in = dense.getNIn();
+                long out = dense.getNOut();
+                shapes.add(new long[] {batch, in, out});
+                shapes.add(new long[] {in, batch, out});
+                shapes.add(new long[] {batch, out, in});
+            }
+        }
+        return shapes;
+    }
+
+    /** Milliseconds for one round of the products alone (ND4J's gemm, preallocated arrays), median of rounds. */
+    private static double gemmMs(List<long[]> shapes) {
+        List<INDArray[]> operands = shapes.stream().map(s -> new INDArray[] {
+            Nd4j.rand(DataType.FLOAT, s[0], s[1]), Nd4j.rand(DataType.FLOAT, s[1], s[2]), Nd4j.zeros(DataType.FLOAT, s[0], s[2])})
+                .toList();
+        List<Double> rounds = new ArrayList<>();
+        for (int round = 0; round < WARM_UP_ROUNDS + ROUNDS; round++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < MINIBATCHES; i++) {
+                operands.forEach(o -> Nd4j.gemm(o[0], o[1], o[2], false, false, 1.0, 0.0));
+            }
+            if (round >= WARM_UP_ROUNDS) {
+                rounds.add((System.nanoTime() - start) / 1e6 / MINIBATCHES);
+            }
+        }
+        return Medians.of(rounds);
+    }
+
+    /** ND4J operations (each a native call) per fit step, counted by ND4J's op profiler over one pass. */
+    private static double opsPerFit(MultiLayerNetwork network, List<DataSet> minibatches) {
+        OpProfiler.getInstance().reset();
+        Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().checkElapsedTime(true).build());
+        minibatches.forEach(network::fit);
+        Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().build());
+        return (double) OpProfiler.getInstance().getInvocationsCount() / minibatches.size();
     }
 
     /** The median over rounds of the mean milliseconds per minibatch of one pass over all of them. */

@@ -26,7 +26,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Scoring throughput, in one process: the same bundle and images scored by one plain DL4J JVM
- * ({@code output()} on minibatches, every core to ND4J) and by the bundle's pipeline on Spark
+ * ({@code output()} on minibatches, with one native thread and with every core to ND4J) and by the bundle's pipeline on Spark
  * local[N] (what {@code sparktrain score} runs), each after a warm-up, the median of the repetitions.
  * Both read the IDX file as they score (a million rows of floats would not fit in the heap twice),
  * and Spark's rows are forced through Spark's {@code noop} sink, so neither side pays for writing.
@@ -46,16 +46,16 @@ public final class ScoringBenchmark {
         int repetitions = Integer.parseInt(args[2]);
         int sparkThreads = Integer.parseInt(args[3]);
 
-        List<Double> single = new ArrayList<>();
         Network network = Network.restore(new FileInputStream(new File(bundle, "network.zip")), false);
-        NativeThreads.limitTo(Runtime.getRuntime().availableProcessors());
+        // One native thread first: how far one JVM's scoring scales over the cores by itself bounds
+        // what splitting the rows over Spark tasks (one thread each) can add to it.
+        NativeThreads.limitTo(1);
         // The warm-up pass also counts the rows.
         long rows = scoreInOneJvm(network, images);
-        for (int i = 0; i < repetitions; i++) {
-            long start = System.nanoTime();
-            scoreInOneJvm(network, images);
-            single.add(rows / ((System.nanoTime() - start) / 1e9));
-        }
+        List<Double> singleThread = timeInOneJvm(network, images, rows, repetitions);
+        NativeThreads.limitTo(Runtime.getRuntime().availableProcessors());
+        scoreInOneJvm(network, images);
+        List<Double> single = timeInOneJvm(network, images, rows, repetitions);
 
         List<Double> spark = new ArrayList<>();
         SparkSession session = SparkSessions.start(SparkSessions.sparkConf("scoring-benchmark",
@@ -72,9 +72,24 @@ public final class ScoringBenchmark {
             session.stop();
         }
         System.out.println(String.format("{\"rows\": %d, \"single_jvm_rows_per_s\": %s, \"spark_local%d_rows_per_s\": %s,"
-                + " \"single_jvm_median\": %.1f, \"spark_median\": %.1f, \"score_ratio_local%d_vs_single\": %.3f}",
-                rows, single, sparkThreads, spark, Medians.of(single), Medians.of(spark), sparkThreads,
-                Medians.of(spark) / Medians.of(single)));
+                + " \"single_jvm_one_thread_rows_per_s\": %s, \"single_jvm_median\": %.1f, \"spark_median\": %.1f,"
+                + " \"single_jvm_one_thread_median\": %.1f, \"score_ratio_local%d_vs_single\": %.3f,"
+                + " \"score_ratio_local%d_vs_single_one_thread\": %.3f, \"score_single_jvm_thread_scaling\": %.3f}",
+                rows, single, sparkThreads, spark, singleThread, Medians.of(single), Medians.of(spark),
+                Medians.of(singleThread), sparkThreads, Medians.of(spark) / Medians.of(single), sparkThreads,
+                Medians.of(spark) / Medians.of(singleThread), Medians.of(single) / Medians.of(singleThread)));
+    }
+
+    /** Rows per second of each of the repetitions of {@link #scoreInOneJvm}. */
+    private static List<Double> timeInOneJvm(Network network, String images, long rows, int repetitions)
+            throws IOException {
+        List<Double> rates = new ArrayList<>();
+        for (int i = 0; i < repetitions; i++) {
+            long start = System.nanoTime();
+            scoreInOneJvm(network, images);
+            rates.add(rows / ((System.nanoTime() - start) / 1e9));
+        }
+        return rates;
     }
 
     /** Scores every image of the file in minibatches of {@value #BATCH}, read as it goes; returns the count. */

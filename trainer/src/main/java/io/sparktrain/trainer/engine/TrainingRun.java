@@ -3,6 +3,7 @@ package io.sparktrain.trainer.engine;
 import io.sparktrain.config.TrainSection;
 import io.sparktrain.pipeline.batch.DataSetBatcher;
 import io.sparktrain.pipeline.split.HoldOut;
+import io.sparktrain.pipeline.split.Shuffle;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -14,8 +15,9 @@ import org.nd4j.linalg.dataset.DataSet;
 /**
  * Turns prepared rows into what the {@link TrainingLoop} trains on, the same way for the CLI's
  * train job and for the Spark ML estimators: validation rows held out by seed when
- * {@code train.validation-fraction} asks for it (keeping row order, so minibatches stay mixed),
- * every split batched on the executors, each task capped to its share of native threads.
+ * {@code train.validation-fraction} asks for it, the training rows shuffled by seed (inputs grouped
+ * by class would otherwise give minibatches of one class), every split batched on the executors,
+ * each task capped to its share of native threads.
  *
  * @param threads native threads per training task
  */
@@ -47,7 +49,9 @@ public record TrainingRun(TrainSection train, long seed, int threads) {
             trainRows = rebalanced.cache();
             trainExamples = trainRows.count();
         }
-        return new TrainingLoop.Data(batches(batcher, trainRows), trainExamples, validation,
+        // seed + 1: a draw of its own, not the hold-out's.
+        Dataset<Row> shuffled = new Shuffle(seed + 1).apply(trainRows);
+        return new TrainingLoop.Data(batches(batcher, shuffled), trainExamples, validation,
                 testRows.map(rows -> batches(batcher, rows)), labels);
     }
 

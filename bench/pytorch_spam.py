@@ -3,7 +3,7 @@ on the same SpamAssassin e-mails, prepared by the same rules as sparktrain's tex
 
 Preparation: each e-mail's body (what follows the first empty line), lowercased, split into runs of
 letters and digits; the 10,000 most frequent words seen at least twice in the training e-mails get
-indices from 2 (0 pads, 1 is any other word); the first 200 words of each e-mail, padded. 20% of the
+indices from 2 (0 pads, 1 is any other word); the first 100 words of each e-mail, padded. 20% of the
 e-mails are held out as test data (a seeded random split, as sparktrain's, though not the same one).
 Network: embedding 10002x64 - LSTM 64 (its output at the last real word) - dense 2, softmax
 cross-entropy, Adam 2e-3 decayed x0.8 per epoch, gradients clipped to an L2 norm of 1, batch 32.
@@ -24,7 +24,7 @@ from torch import nn
 
 from pytorch_mnist import fit_epochs
 
-VOCAB, LENGTH, TEST_FRACTION, BATCH = 10000, 200, 0.2, 32
+VOCAB, LENGTH, TEST_FRACTION, BATCH = 10000, 100, 0.2, 32
 TOKEN = re.compile(r"[^\W_]+")
 
 

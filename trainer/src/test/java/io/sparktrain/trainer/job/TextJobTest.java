@@ -59,6 +59,8 @@ class TextJobTest {
                         + " {type=output, units=2, activation=softmax, loss=cross-entropy} ]",
                 "model.optimizer.learning-rate=0.01",
                 "train.epochs=5",
+                // A fixed epoch count to compare losses over; the shipped config stops early.
+                "train.early-stopping.enabled=false",
                 "train.averaging.frequency=2",
                 "train.batch-size=16",
                 "train.averaging.work-dir=\"" + dir.resolve("work") + "\"",

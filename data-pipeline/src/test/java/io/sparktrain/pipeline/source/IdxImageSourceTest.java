@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparktrain.pipeline.testing.LocalSpark;
 import io.sparktrain.pipeline.testing.TestData;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
@@ -14,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.Metadata;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @LocalSpark(threads = 2)
 class IdxImageSourceTest {
@@ -94,5 +100,18 @@ class IdxImageSourceTest {
                 .read(missing, uri("idx/tiny-labels-idx1-ubyte"), 2));
         assertTrue(e.getMessage().contains("no-such-file does not exist"), e.getMessage());
         assertTrue(e.getMessage().contains("scripts/fetch-data mnist"), e.getMessage());
+    }
+
+    @Test
+    void aFileCutShortAfterItsHeaderWasReadFailsTheTaskNamingTheFile(@TempDir Path dir) throws IOException {
+        Path images = dir.resolve("cut-images-idx3-ubyte");
+        Files.copy(TestData.resource("idx/tiny-images-idx3-ubyte").toPath(), images);
+        Dataset<Row> rows = new IdxImageSource(spark).readImages(images.toUri().toString(), 1);
+        // The last image loses its last pixel after the driver checked the header.
+        try (FileChannel file = FileChannel.open(images, StandardOpenOption.WRITE)) {
+            file.truncate(Files.size(images) - 1);
+        }
+        Exception e = assertThrows(Exception.class, rows::collectAsList);
+        assertTrue(String.valueOf(e.getMessage()).contains("IDX file " + images.toUri() + " ended early"), e.getMessage());
     }
 }

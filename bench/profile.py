@@ -9,8 +9,12 @@ Writes bench/results/DATE-profile.md and the ratio keys in bench/results/latest.
 import json
 import os
 import shlex
+import statistics
 import subprocess
 import sys
+import time
+
+import torch
 
 from training import CONFS, SEED, log, mnist, pytorch, repo, write_latest
 
@@ -41,6 +45,22 @@ def pytorch_minibatch_ms(model, threads):
     return batch * 1000 / examples_per_s
 
 
+def pytorch_gemm_ms(shapes, threads):
+    """PyTorch's milliseconds for one round of the products [m x k] . [k x n] MinibatchProfile timed, into
+    preallocated outputs: the median of 5 rounds of 60, after 2."""
+    torch.set_num_threads(threads)
+    operands = [(torch.rand(m, k), torch.rand(k, n), torch.empty(m, n)) for m, k, n in shapes]
+    rounds = []
+    for round_ in range(7):
+        start = time.perf_counter()
+        for _ in range(60):
+            for a, b, c in operands:
+                torch.mm(a, b, out=c)
+        if round_ >= 2:
+            rounds.append((time.perf_counter() - start) * 1000 / 60)
+    return statistics.median(rounds)
+
+
 def main():
     date, machine, load, java_cmd = sys.argv[1:5]
     rows = []
@@ -68,6 +88,23 @@ def main():
         f"{', helpers' if r['helpers'] else ''} | {r['forward_ms']:.2f} | {r['backward_ms']:.2f} | {r['update_ms']:.2f}"
         f" | {r['fit_ms']:.2f} | {pytorch[(model, threads)]:.2f} | {r['fit_ms'] / pytorch[(model, threads)]:.2f} |"
         for model, build, threads, r in rows)
+    gemm_rows = []
+    for model, build, threads, r in rows:
+        if model == "mlp" and build == "chosen by sparktrain":
+            torch_gemm = pytorch_gemm_ms(r["dense_gemm_shapes"], threads)
+            torch_ms = pytorch[(model, threads)]
+            gemm_rows.append(
+                f"| {threads} | {r['fit_ms']:.2f} | {r['dense_gemm_ms']:.2f} | {r['fit_ms'] - r['dense_gemm_ms']:.2f}"
+                f" | {r['ops_per_fit']:.0f} | {r['dispatch_us']:.1f} | {r['ops_per_fit'] * r['dispatch_us'] / 1000:.2f}"
+                f" | {torch_ms:.2f} | {torch_gemm:.2f} | {torch_ms - torch_gemm:.2f}"
+                f" | {r['dense_gemm_ms'] / torch_gemm:.2f} | {(r['fit_ms'] - r['dense_gemm_ms']) / (torch_ms - torch_gemm):.2f} |")
+            results[f"mlp_gemm_ratio_vs_pytorch_{threads}_threads"] = {
+                "value": round(r["dense_gemm_ms"] / torch_gemm, 3),
+                "raw": {"sparktrain_gemm_ms": round(r["dense_gemm_ms"], 3), "pytorch_gemm_ms": round(torch_gemm, 3),
+                        "shapes": r["dense_gemm_shapes"], "ops_per_fit": r["ops_per_fit"],
+                        "dispatch_us": r["dispatch_us"]}}
+    gemm_table = "\n".join(gemm_rows)
+    mlp_shapes = next(r["dense_gemm_shapes"] for m, b, t, r in rows if m == "mlp")
     keys = "\n".join(f"| `{k}` | {v['value']} |" for k, v in results.items())
     with open(os.path.join(repo, "bench", "results", f"{date}-profile.md"), "w") as md:
         md.write(f"""# A training minibatch, MNIST MLP and CNN, {date}
@@ -90,6 +127,20 @@ milliseconds per minibatch of the same size (data indexing included).
 
 `*_minibatch_ratio_vs_pytorch` = sparktrain's fastest minibatch (chosen build, either thread count) /
 PyTorch's fastest.
+
+## The MLP's step: its matrix products and the rest
+
+The dense layers' products of one step (per layer: forward, weight gradient, gradient to the layer
+below; [m, k, n] for [m x k] . [k x n]: {mlp_shapes}) timed alone at the same shapes, into
+preallocated outputs: ND4J's `Nd4j.gemm` on the chosen build in MinibatchProfile's JVM, `torch.mm` here.
+"The rest" is the whole step minus its products: activations, loss, dropout, Adam, and each library's
+bookkeeping. ND4J ops per fit: the operations (each a call into libnd4j) one `fit` runs, counted by
+ND4J's OpProfiler. Dispatch: one op (`addi`) on 1-element arrays, what every op pays whatever its size;
+ops x dispatch is the part of the rest that no arithmetic explains.
+
+| native threads | sparktrain step ms | its GEMMs ms | the rest ms | ND4J ops per fit | dispatch us per op | ops x dispatch ms | PyTorch step ms | its GEMMs ms | the rest ms | GEMMs x PyTorch | rest x PyTorch |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+{gemm_table}
 """)
     write_latest(date, machine, load, 5, results)
     print(json.dumps({k: v["value"] for k, v in results.items()}))

@@ -41,8 +41,12 @@ Machine: {machine}. Load average before the run: {load}. Bundle: conf/mnist-mlp.
 
 - `score_ratio_local2_vs_single` = {scoring['score_ratio_local2_vs_single']:.3f} (Spark local[2] against one JVM with every core)
 - `score_ratio_local2_vs_single_one_thread` = {scoring['score_ratio_local2_vs_single_one_thread']:.3f} (against one JVM on one core)
-- `score_single_jvm_thread_scaling` = {scoring['score_single_jvm_thread_scaling']:.3f} (one JVM, every core against one): what one
-  JVM already gets from the other cores by itself, which splitting the rows over Spark tasks cannot add again
+- `score_single_jvm_thread_scaling` = {scoring['score_single_jvm_thread_scaling']:.3f} (one JVM, every core against one)
+
+Spark local[2] and one JVM with every core use the same cores two ways: rows split over one-thread tasks,
+or each minibatch's GEMMs split over threads. Neither can pass what the machine's cores give together for
+this work, and the one-thread row measures that: local[2] over one core is the speed-up Spark's split
+gets, next to the speed-up the one JVM gets by itself.
 """)
 
 def write_pipeline(pipeline):

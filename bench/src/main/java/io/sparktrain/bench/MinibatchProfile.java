@@ -34,8 +34,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * timed three ways on the same minibatches: the forward pass in training mode (dropout included),
  * forward plus backward ({@code computeGradientAndScore}), and the whole {@code fit} step (plus
  * the updater). Backward and updater are the differences. Then, to split the MLP's step into its
- * matrix products and the rest: the dense layers' products timed alone at the same shapes, and the
- * number of ND4J operations a step runs. The JVM's native build and helpers are whatever its system
+ * matrix products and the rest: the dense layers' products timed alone at the same shapes, the
+ * number of ND4J operations a step runs, and what one op costs on 1-element arrays. The JVM's native build and helpers are whatever its system
  * properties ask for, so the driver script runs it once per build to compare.
  */
 public final class MinibatchProfile {
@@ -72,14 +72,16 @@ public final class MinibatchProfile {
         List<long[]> shapes = denseGemmShapes(network, batch);
         double gemm = gemmMs(shapes);
         double ops = opsPerFit(network, minibatches);
+        double dispatch = dispatchMicros();
         boolean helpers = Arrays.stream(network.getLayers()).anyMatch(layer -> layer.getHelper() != null);
         System.out.println(String.format("{\"conf\": \"%s\", \"batch\": %d, \"threads\": %d, \"build\": \"%s\","
                         + " \"binary_level\": %d, \"onednn\": %b, \"helpers\": %b, \"forward_ms\": %.3f,"
                         + " \"backward_ms\": %.3f, \"update_ms\": %.3f, \"fit_ms\": %.3f, \"examples_per_s\": %.0f,"
-                        + " \"dense_gemm_ms\": %.3f, \"dense_gemm_shapes\": %s, \"ops_per_fit\": %.1f}",
+                        + " \"dense_gemm_ms\": %.3f, \"dense_gemm_shapes\": %s, \"ops_per_fit\": %.1f,"
+                        + " \"dispatch_us\": %.2f}",
                 args[0], batch, threads, build.name(), NativeOpsHolder.getInstance().getDeviceNativeOps().binaryLevel(),
                 Nd4jCpu.Environment.getInstance().isUseMKLDNN(), helpers, forward, gradient - forward, fit - gradient,
-                fit, batch * 1000 / fit, gemm, shapes.stream().map(Arrays::toString).toList(), ops));
+                fit, batch * 1000 / fit, gemm, shapes.stream().map(Arrays::toString).toList(), ops, dispatch));
     }
 
     /**
@@ -115,6 +117,27 @@ public final class MinibatchProfile {
             }
             if (round >= WARM_UP_ROUNDS) {
                 rounds.add((System.nanoTime() - start) / 1e6 / MINIBATCHES);
+            }
+        }
+        return Medians.of(rounds);
+    }
+
+    /**
+     * Microseconds one ND4J op takes on 1-element arrays: what every op pays to be dispatched
+     * (built in Java, checked, handed to libnd4j), whatever the size of its arrays. The median of rounds.
+     */
+    private static double dispatchMicros() {
+        INDArray x = Nd4j.ones(DataType.FLOAT, 1);
+        INDArray y = Nd4j.ones(DataType.FLOAT, 1);
+        int calls = 20_000;
+        List<Double> rounds = new ArrayList<>();
+        for (int round = 0; round < WARM_UP_ROUNDS + ROUNDS; round++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < calls; i++) {
+                x.addi(y);
+            }
+            if (round >= WARM_UP_ROUNDS) {
+                rounds.add((System.nanoTime() - start) / 1e3 / calls);
             }
         }
         return Medians.of(rounds);

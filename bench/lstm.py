@@ -55,7 +55,7 @@ def main():
     results = {
         **pytorch_ratios(trainers, tuple(final), "lstm_", TARGET),
         "lstm_final_accuracy_min": {
-            "value": min(final["allreduce"]),
+            "value": round(min(final["allreduce"]), 4),
             "raw": {"seeds": [SEED + r for r in range(repetitions)], "allreduce": final["allreduce"],
                     "local": final["local"]}},
     }
@@ -74,8 +74,9 @@ def write_report(date, machine, load, repetitions, epochs, trainers, final, resu
 Machine: {machine}. Load average before the run: {load}.
 conf/spam-lstm.conf: embedding 10002x64, LSTM 64 (last real step), softmax 2; Adam 2e-3 decayed x0.8
 per epoch, gradients clipped to an L2 norm of 1, batch 32 (per worker: allreduce steps on 64), e-mails
-cut to their first 100 words; at most {epochs} epochs. sparktrain holds 10% of the training e-mails out for validation and stops early with
-restore-best, as the config ships; PyTorch (bench/pytorch_spam.py) trains every epoch on all of them.
+cut to their first 100 words; at most {epochs} epochs. sparktrain holds 10% of the training e-mails out
+for validation and stops early with restore-best, as the config ships; PyTorch (bench/pytorch_spam.py)
+trains every epoch on all of them.
 Median of {repetitions} repetition(s), seeds {SEED} to {SEED + repetitions - 1}. Seconds are fitting only;
 examples/s is the median over the epochs after the first.
 

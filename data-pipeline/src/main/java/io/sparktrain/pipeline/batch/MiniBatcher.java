@@ -59,6 +59,13 @@ public record MiniBatcher(FeatureSpec features, LabelSpec label, String weightCo
     }
 
     DataSet toDataSet(List<Row> batch) {
+        if (weightColumn != null && batch.size() == 1) {
+            // DL4J 1.0.0-M2 reads a [1, 1] labels mask as per-output masking (LossUtil.isPerOutputMasking
+            // wants a column vector longer than 1), which softmax with cross-entropy refuses, so a
+            // partition's last minibatch of one weighted row failed training. The row twice, each time
+            // with its weight, gives the same mean loss and gradient; it counts as 2 examples.
+            batch = List.of(batch.get(0), batch.get(0));
+        }
         FeatureArrays.Features x = FeatureArrays.encode(features, batch);
         int labelPosition = BatchColumns.firstLabel(features);
         INDArray weights = weightColumn == null ? null : weights(batch, labelPosition + 1);

@@ -56,4 +56,18 @@ class MiniBatcherTest {
                 () -> batcher.toDataSet(List.of(row(0, 0.1, 0.2), row(1, 0.1))));
         assertTrue(e.getMessage().contains("vectors of size 1 and 2"), e.getMessage());
     }
+
+    @Test
+    void aLoneWeightedRowIsFedTwiceSoDl4jReadsItsWeightAsAPerExampleMask() {
+        MiniBatcher weighted = new MiniBatcher(FeatureSpec.vector("features"), LabelSpec.classes("label", 3), "w", 2);
+        DataSet alone = weighted.toDataSet(List.of(RowFactory.create(Vectors.dense(0.5, 1.0), 2.0, 3.0)));
+        assertEquals(2, alone.numExamples());
+        assertArrayEquals(new long[] {2, 1}, alone.getLabelsMaskArray().shape(), "a column vector, one weight per example");
+        assertArrayEquals(new float[] {3f, 3f}, alone.getLabelsMaskArray().toFloatVector());
+        assertEquals(alone.getFeatures().getRow(0), alone.getFeatures().getRow(1));
+        assertEquals(alone.getLabels().getRow(0), alone.getLabels().getRow(1));
+        DataSet pair = weighted.toDataSet(List.of(RowFactory.create(Vectors.dense(0.5, 1.0), 2.0, 3.0),
+                RowFactory.create(Vectors.dense(0.0, 1.0), 0.0, 1.0)));
+        assertArrayEquals(new float[] {3f, 1f}, pair.getLabelsMaskArray().toFloatVector(), "larger batches as they are");
+    }
 }

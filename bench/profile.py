@@ -104,6 +104,8 @@ def main():
                         "shapes": r["dense_gemm_shapes"], "ops_per_fit": r["ops_per_fit"],
                         "dispatch_us": r["dispatch_us"]}}
     gemm_table = "\n".join(gemm_rows)
+    op_profile = next(r["op_profile"] for m, b, t, r in rows
+                      if m == "mlp" and b == "chosen by sparktrain" and t == 1).strip()
     mlp_shapes = next(r["dense_gemm_shapes"] for m, b, t, r in rows if m == "mlp")
     keys = "\n".join(f"| `{k}` | {v['value']} |" for k, v in results.items())
     with open(os.path.join(repo, "bench", "results", f"{date}-profile.md"), "w") as md:
@@ -141,6 +143,14 @@ ops x dispatch is the part of the rest that no arithmetic explains.
 | native threads | sparktrain step ms | its GEMMs ms | the rest ms | ND4J ops per fit | dispatch us per op | ops x dispatch ms | PyTorch step ms | its GEMMs ms | the rest ms | GEMMs x PyTorch | rest x PyTorch |
 | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 {gemm_table}
+
+ND4J's OpProfiler on the same MLP, chosen build, one thread, one pass (its timing adds a little to each
+op): the native time per op class, then the op names of the calls that took over 100 us, with their
+counts. matmul, adam_updater and relu_bp are custom ops; dropout_inverted is a random op.
+
+```
+{op_profile}
+```
 """)
     write_latest(date, machine, load, 5, results)
     print(json.dumps({k: v["value"] for k, v in results.items()}))

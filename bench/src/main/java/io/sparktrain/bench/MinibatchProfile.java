@@ -71,17 +71,18 @@ public final class MinibatchProfile {
         double fit = perMinibatchMs(minibatches, network::fit);
         List<long[]> shapes = denseGemmShapes(network, batch);
         double gemm = gemmMs(shapes);
-        double ops = opsPerFit(network, minibatches);
+        OpCounts ops = opsPerFit(network, minibatches);
         double dispatch = dispatchMicros();
         boolean helpers = Arrays.stream(network.getLayers()).anyMatch(layer -> layer.getHelper() != null);
         System.out.println(String.format("{\"conf\": \"%s\", \"batch\": %d, \"threads\": %d, \"build\": \"%s\","
                         + " \"binary_level\": %d, \"onednn\": %b, \"helpers\": %b, \"forward_ms\": %.3f,"
                         + " \"backward_ms\": %.3f, \"update_ms\": %.3f, \"fit_ms\": %.3f, \"examples_per_s\": %.0f,"
                         + " \"dense_gemm_ms\": %.3f, \"dense_gemm_shapes\": %s, \"ops_per_fit\": %.1f,"
-                        + " \"dispatch_us\": %.2f}",
+                        + " \"dispatch_us\": %.2f, \"op_profile\": \"%s\"}",
                 args[0], batch, threads, build.name(), NativeOpsHolder.getInstance().getDeviceNativeOps().binaryLevel(),
                 Nd4jCpu.Environment.getInstance().isUseMKLDNN(), helpers, forward, gradient - forward, fit - gradient,
-                fit, batch * 1000 / fit, gemm, shapes.stream().map(Arrays::toString).toList(), ops, dispatch));
+                fit, batch * 1000 / fit, gemm, shapes.stream().map(Arrays::toString).toList(), ops.perFit(), dispatch,
+                jsonEscaped(ops.profile())));
     }
 
     /**
@@ -143,13 +144,26 @@ public final class MinibatchProfile {
         return Medians.of(rounds);
     }
 
-    /** ND4J operations (each a native call) per fit step, counted by ND4J's op profiler over one pass. */
-    private static double opsPerFit(MultiLayerNetwork network, List<DataSet> minibatches) {
+    /**
+     * ND4J operations (each a native call) per fit step, and ND4J's OpProfiler tables for the pass:
+     * time per op class, then the op names of the calls over 100 us with their counts.
+     */
+    record OpCounts(double perFit, String profile) {}
+
+    /** One pass over the minibatches with ND4J's op profiler timing every op. */
+    private static OpCounts opsPerFit(MultiLayerNetwork network, List<DataSet> minibatches) {
         OpProfiler.getInstance().reset();
         Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().checkElapsedTime(true).build());
         minibatches.forEach(network::fit);
         Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().build());
-        return (double) OpProfiler.getInstance().getInvocationsCount() / minibatches.size();
+        OpProfiler profiler = OpProfiler.getInstance();
+        return new OpCounts((double) profiler.getInvocationsCount() / minibatches.size(),
+                "over " + minibatches.size() + " fit steps:\n" + profiler.getClassAggergator().asPercentageString()
+                        + "\n" + profiler.getClassAggergator().asString());
+    }
+
+    private static String jsonEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", " ");
     }
 
     /** The median over rounds of the mean milliseconds per minibatch of one pass over all of them. */

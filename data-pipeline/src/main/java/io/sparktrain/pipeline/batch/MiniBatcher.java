@@ -55,15 +55,17 @@ public record MiniBatcher(FeatureSpec features, LabelSpec label, String weightCo
 
     /** Lazily turns one partition's selected rows into minibatches. */
     Iterator<DataSet> batches(Iterator<Row> rows) {
-        return RowBatches.of(rows, batchSize, this::toDataSet);
+        // Weighted rows: a minibatch of one row cannot carry its weight through DL4J (toDataSet).
+        return weightColumn == null ? RowBatches.of(rows, batchSize, this::toDataSet)
+                : RowBatches.withoutLoneLastRow(rows, batchSize, this::toDataSet);
     }
 
     DataSet toDataSet(List<Row> batch) {
         if (weightColumn != null && batch.size() == 1) {
             // DL4J 1.0.0-M2 reads a [1, 1] labels mask as per-output masking (LossUtil.isPerOutputMasking
-            // wants a column vector longer than 1), which softmax with cross-entropy refuses, so a
-            // partition's last minibatch of one weighted row failed training. The row twice, each time
-            // with its weight, gives the same mean loss and gradient; it counts as 2 examples.
+            // wants a column vector longer than 1), which softmax with cross-entropy refuses. batches()
+            // joins a partition's lone last row to the minibatch before it; a partition of one weighted
+            // row is fed twice, each time with its weight: the same mean loss and gradient, 2 examples.
             batch = List.of(batch.get(0), batch.get(0));
         }
         FeatureArrays.Features x = FeatureArrays.encode(features, batch);

@@ -14,16 +14,28 @@ import org.apache.spark.sql.Row;
 final class RowBatches<T> implements Iterator<T> {
     private final Iterator<Row> rows;
     private final int batchSize;
+    private final boolean noLoneLastRow;
     private final Function<List<Row>, T> toBatch;
+    /** A row read ahead to see whether it was the partition's last; it starts the next batch. */
+    private Row ahead;
 
-    private RowBatches(Iterator<Row> rows, int batchSize, Function<List<Row>, T> toBatch) {
+    private RowBatches(Iterator<Row> rows, int batchSize, boolean noLoneLastRow, Function<List<Row>, T> toBatch) {
         this.rows = rows;
         this.batchSize = batchSize;
+        this.noLoneLastRow = noLoneLastRow;
         this.toBatch = toBatch;
     }
 
     static <T> Iterator<T> of(Iterator<Row> rows, int batchSize, Function<List<Row>, T> toBatch) {
-        return new RowBatches<>(rows, batchSize, toBatch);
+        return new RowBatches<>(rows, batchSize, false, toBatch);
+    }
+
+    /**
+     * As {@link #of}, but a partition's last row never makes a minibatch of its own when full
+     * minibatches came before it: it joins the one before (batchSize + 1 rows).
+     */
+    static <T> Iterator<T> withoutLoneLastRow(Iterator<Row> rows, int batchSize, Function<List<Row>, T> toBatch) {
+        return new RowBatches<>(rows, batchSize, true, toBatch);
     }
 
     static void checkSize(int batchSize) {
@@ -34,17 +46,29 @@ final class RowBatches<T> implements Iterator<T> {
 
     @Override
     public boolean hasNext() {
-        return rows.hasNext();
+        return ahead != null || rows.hasNext();
     }
 
     @Override
     public T next() {
-        if (!rows.hasNext()) {
+        if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        List<Row> batch = new ArrayList<>(batchSize);
+        List<Row> batch = new ArrayList<>(batchSize + 1);
+        if (ahead != null) {
+            batch.add(ahead);
+            ahead = null;
+        }
         while (rows.hasNext() && batch.size() < batchSize) {
             batch.add(rows.next());
+        }
+        if (noLoneLastRow && rows.hasNext()) {
+            Row next = rows.next();
+            if (rows.hasNext()) {
+                ahead = next;
+            } else {
+                batch.add(next);
+            }
         }
         return toBatch.apply(batch);
     }

@@ -70,4 +70,19 @@ class MiniBatcherTest {
                 RowFactory.create(Vectors.dense(0.0, 1.0), 0.0, 1.0)));
         assertArrayEquals(new float[] {3f, 1f}, pair.getLabelsMaskArray().toFloatVector(), "larger batches as they are");
     }
+
+    @Test
+    void weightedRowsNeverLeaveALoneLastRowButJoinItToTheMinibatchBefore() {
+        MiniBatcher weighted = new MiniBatcher(FeatureSpec.vector("features"), LabelSpec.classes("label", 3), "w", 2);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            rows.add(RowFactory.create(Vectors.dense(i, 1.0), 0.0, 1.0));
+        }
+        List<Integer> sizes = new ArrayList<>();
+        weighted.batches(rows.iterator()).forEachRemaining(batch -> sizes.add(batch.numExamples()));
+        assertEquals(List.of(2, 3), sizes, "5 rows in minibatches of 2: the fifth joins the second");
+        List<Integer> even = new ArrayList<>();
+        weighted.batches(rows.subList(0, 4).iterator()).forEachRemaining(batch -> even.add(batch.numExamples()));
+        assertEquals(List.of(2, 2), even);
+    }
 }

@@ -110,17 +110,8 @@ public final class MinibatchProfile {
         List<INDArray[]> operands = shapes.stream().map(s -> new INDArray[] {
             Nd4j.rand(DataType.FLOAT, s[0], s[1]), Nd4j.rand(DataType.FLOAT, s[1], s[2]), Nd4j.zeros(DataType.FLOAT, s[0], s[2])})
                 .toList();
-        List<Double> rounds = new ArrayList<>();
-        for (int round = 0; round < WARM_UP_ROUNDS + ROUNDS; round++) {
-            long start = System.nanoTime();
-            for (int i = 0; i < MINIBATCHES; i++) {
-                operands.forEach(o -> Nd4j.gemm(o[0], o[1], o[2], false, false, 1.0, 0.0));
-            }
-            if (round >= WARM_UP_ROUNDS) {
-                rounds.add((System.nanoTime() - start) / 1e6 / MINIBATCHES);
-            }
-        }
-        return Medians.of(rounds);
+        return medianNanosPerCall(MINIBATCHES,
+                () -> operands.forEach(o -> Nd4j.gemm(o[0], o[1], o[2], false, false, 1.0, 0.0))) / 1e6;
     }
 
     /**
@@ -130,15 +121,22 @@ public final class MinibatchProfile {
     private static double dispatchMicros() {
         INDArray x = Nd4j.ones(DataType.FLOAT, 1);
         INDArray y = Nd4j.ones(DataType.FLOAT, 1);
-        int calls = 20_000;
+        return medianNanosPerCall(20_000, () -> x.addi(y)) / 1e3;
+    }
+
+    /**
+     * Nanoseconds per call of {@code call}, run {@code calls} times a round: the median of
+     * {@value #ROUNDS} rounds after {@value #WARM_UP_ROUNDS}.
+     */
+    private static double medianNanosPerCall(int calls, Runnable call) {
         List<Double> rounds = new ArrayList<>();
         for (int round = 0; round < WARM_UP_ROUNDS + ROUNDS; round++) {
             long start = System.nanoTime();
             for (int i = 0; i < calls; i++) {
-                x.addi(y);
+                call.run();
             }
             if (round >= WARM_UP_ROUNDS) {
-                rounds.add((System.nanoTime() - start) / 1e3 / calls);
+                rounds.add((double) (System.nanoTime() - start) / calls);
             }
         }
         return Medians.of(rounds);

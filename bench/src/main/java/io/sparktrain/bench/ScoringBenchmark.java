@@ -54,7 +54,6 @@ public final class ScoringBenchmark {
         long rows = scoreInOneJvm(network, images);
         List<Double> singleThread = timeInOneJvm(network, images, rows, repetitions);
         NativeThreads.limitTo(Runtime.getRuntime().availableProcessors());
-        scoreInOneJvm(network, images);
         List<Double> single = timeInOneJvm(network, images, rows, repetitions);
 
         List<Double> spark = new ArrayList<>();

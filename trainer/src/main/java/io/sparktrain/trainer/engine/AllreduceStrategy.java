@@ -50,6 +50,7 @@ public final class AllreduceStrategy implements TrainingStrategy {
     private final MinibatchExport export;
     /** Per run: the ring's connections accept only tasks that prove it. It travels in the task closure. */
     private final byte[] secret = PeerHandshake.newSecret();
+    private final RingRendezvous rendezvous;
     private final AllreduceTask.InjectedFault fault;
     private final Runnable cleanupOnShutdown;
     private final Map<String, StepTiming> timings = new LinkedHashMap<>();
@@ -78,6 +79,7 @@ public final class AllreduceStrategy implements TrainingStrategy {
         this.timeout = Duration.ofSeconds(settings.timeoutSeconds());
         this.collectStats = collectStats;
         this.fault = fault;
+        this.rendezvous = startRendezvous(sc, secret);
         // A job stopped by a signal skips close(): delete the export then too, before Hadoop closes its filesystems.
         this.cleanupOnShutdown = this::deleteExport;
         ShutdownHookManager.get().addShutdownHook(cleanupOnShutdown, SHUTDOWN_PRIORITY);
@@ -99,7 +101,8 @@ public final class AllreduceStrategy implements TrainingStrategy {
         List<WorkerEpoch> results;
         try {
             results = runStage(shares, new AllreduceTask(driverNetwork, network.isGraph(), exportDir.toString(),
-                    new HadoopConf(sc.hadoopConfiguration()), secret, steps, threads, timeout, fault));
+                    new HadoopConf(sc.hadoopConfiguration()), secret, rendezvous.address(), epochsBefore, steps, threads,
+                timeout, fault));
         } finally {
             driverNetwork.destroy();
         }
@@ -123,6 +126,18 @@ public final class AllreduceStrategy implements TrainingStrategy {
                 (restored - stage) / 1e6, (stage - broadcast) / 1e6,
                 results.stream().mapToLong(r -> r.setupNanos).max().orElse(0) / 1e6, first.finishNanos / 1e6));
         return record(results, shares.size(), steps);
+    }
+
+    /** On the driver's host, where the executors reach the driver; bound where Spark binds the driver. */
+    private static RingRendezvous startRendezvous(JavaSparkContext sc, byte[] secret) {
+        String host = sc.getConf().get("spark.driver.host");
+        String bindAddress = sc.getConf().get("spark.driver.bindAddress", host);
+        try {
+            return RingRendezvous.start(bindAddress, host, secret);
+        } catch (IOException e) {
+            throw new UncheckedIOException("allreduce cannot listen for its workers on the driver's address "
+                    + bindAddress + " (spark.driver.bindAddress or spark.driver.host): " + e.getMessage(), e);
+        }
     }
 
     /** Minibatch k to worker k mod N, in order; worker 0 gets the most. */
@@ -200,6 +215,7 @@ public final class AllreduceStrategy implements TrainingStrategy {
     @Override
     public void close() {
         ShutdownHookManager.get().removeShutdownHook(cleanupOnShutdown);
+        rendezvous.close();
         deleteExport();
     }
 

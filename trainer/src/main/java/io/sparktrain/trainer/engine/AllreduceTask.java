@@ -28,7 +28,7 @@ import scala.runtime.AbstractFunction1;
  *
  * <p>The worker restores the driver's network with its updater state, so a rerun stage starts the
  * epoch again from the same place; opens a listening socket on its executor's host; learns its
- * peers' addresses through {@link BarrierTaskContext#allGather}; joins the {@link RingAllreduce};
+ * peers' addresses at the driver's {@link RingRendezvous}; joins the {@link RingAllreduce};
  * and fits its minibatches, one DL4J step each, the gradient averaged across workers in every step
  * ({@link GradientAveraging}). Every worker takes the same number of steps: one with fewer
  * minibatches repeats its first ones at weight 0, contributing nothing but its part of the ring.
@@ -46,6 +46,8 @@ final class AllreduceTask extends AbstractFunction1<Iterator<List<String>>, Iter
     private final String exportDir;
     private final HadoopConf hadoopConf;
     private final byte[] secret;
+    private final InetSocketAddress rendezvous;
+    private final int epoch;
     private final int steps;
     private final int threads;
     private final Duration timeout;
@@ -55,17 +57,22 @@ final class AllreduceTask extends AbstractFunction1<Iterator<List<String>>, Iter
      * @param driverNetwork the driver's network (ModelSerializer bytes with updater state)
      * @param exportDir     the run's export directory, whose minibatches {@link HeldMinibatchLoader} keeps in memory
      * @param secret        the run's secret, which every ring connection must prove
+     * @param rendezvous    the driver's {@link RingRendezvous}, where the workers swap addresses
+     * @param epoch         the epochs trained before this one, which tells this epoch's rendezvous from others
      * @param steps         steps every worker takes: the largest number of minibatches a worker has
      * @param threads       native threads of each worker
      * @param fault         null, except in tests
      */
     AllreduceTask(Broadcast<byte[]> driverNetwork, boolean graph, String exportDir, HadoopConf hadoopConf,
-            byte[] secret, int steps, int threads, Duration timeout, InjectedFault fault) {
+            byte[] secret, InetSocketAddress rendezvous, int epoch, int steps, int threads, Duration timeout,
+            InjectedFault fault) {
         this.driverNetwork = driverNetwork;
         this.graph = graph;
         this.exportDir = exportDir;
         this.hadoopConf = hadoopConf;
         this.secret = secret;
+        this.rendezvous = rendezvous;
+        this.epoch = epoch;
         this.steps = steps;
         this.threads = threads;
         this.timeout = timeout;
@@ -88,8 +95,7 @@ final class AllreduceTask extends AbstractFunction1<Iterator<List<String>>, Iter
     private WorkerEpoch train(BarrierTaskContext context, List<String> files) throws IOException {
         int rank = context.partitionId();
         long begin = System.nanoTime();
-        // Spark 3.5's allGather returns no sooner than a second after it is called (BarrierTaskContext.runBarrier
-        // polls its reply with Thread.sleep(1000)): restore the network meanwhile.
+        // Restore the network while the workers meet at the driver's rendezvous.
         CompletableFuture<Network> restoring = CompletableFuture.supplyAsync(this::restore,
                 runnable -> new Thread(runnable, "allreduce-restore-" + rank).start());
         StepTiming load = new StepTiming();
@@ -145,12 +151,13 @@ final class AllreduceTask extends AbstractFunction1<Iterator<List<String>>, Iter
         }
     }
 
-    /** Listens on this executor's host (an ephemeral port), swaps addresses with the other tasks, joins the ring. */
+    /** Listens on this executor's host (an ephemeral port), swaps addresses with the other tasks at the driver, joins the ring. */
     private RingAllreduce joinRing(BarrierTaskContext context, int rank) throws IOException {
         String host = host(context.getTaskInfos()[rank].address());
         ServerSocket server = new ServerSocket(0, 16, InetAddress.getByName(host));
         try {
-            String[] addresses = context.allGather(host + ":" + server.getLocalPort());
+            String[] addresses = RingRendezvous.gather(rendezvous, secret, rank, epoch, context.stageAttemptNumber(),
+                    context.getTaskInfos().length, host + ":" + server.getLocalPort(), timeout);
             List<InetSocketAddress> peers = new ArrayList<>();
             for (String address : addresses) {
                 int colon = address.lastIndexOf(':');

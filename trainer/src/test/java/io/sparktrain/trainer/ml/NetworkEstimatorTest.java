@@ -26,6 +26,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -36,14 +38,18 @@ import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.tuning.CrossValidator;
 import org.apache.spark.ml.tuning.CrossValidatorModel;
 import org.apache.spark.ml.tuning.ParamGridBuilder;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.RDDInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import scala.collection.JavaConverters;
 
 /** The estimators with Spark ML's tuning and evaluation tools, per-example weights and regression. */
 @SlowTest
@@ -80,6 +86,36 @@ class NetworkEstimatorTest {
         double weighted = badRecall(fitLocal(dir, "weight").fit(train), test);
         // Bad applicants are 28% of the rows: weighting each 4x makes missing one cost more than a false alarm.
         assertTrue(weighted > plain + 0.1, "recall of bad: plain " + plain + ", weighted " + weighted);
+    }
+
+    @Test
+    void allreduceClassifierTrainsInBarrierStagesAndLearnsTheCreditTable(@TempDir Path dir) throws TimeoutException {
+        HoldOut.Parts split = CreditTable.split(spark);
+        BarrierStages barrierStages = new BarrierStages();
+        spark.sparkContext().addSparkListener(barrierStages);
+        try {
+            PipelineModel model = CreditTable.pipeline(new NetworkClassifier().setSpec(CreditTable.spec(dir.toString()))
+                    .setStrategy("allreduce").setEpochs(4)).fit(split.kept());
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+            // One barrier stage per epoch: the estimator runs the engine's allreduce, not a fallback.
+            assertEquals(4, barrierStages.completed.get(), "barrier stages of the fit");
+            double auc = new BinaryClassificationEvaluator().evaluate(model.transform(split.heldOut()));
+            assertTrue(auc > 0.72, "area under ROC on the held-out 20%: " + auc);
+        } finally {
+            spark.sparkContext().removeSparkListener(barrierStages);
+        }
+    }
+
+    /** Counts completed stages that ran a barrier RDD. */
+    private static final class BarrierStages extends SparkListener {
+        final AtomicInteger completed = new AtomicInteger();
+
+        @Override
+        public void onStageCompleted(SparkListenerStageCompleted event) {
+            if (JavaConverters.seqAsJavaList(event.stageInfo().rddInfos()).stream().anyMatch(RDDInfo::isBarrier)) {
+                completed.incrementAndGet();
+            }
+        }
     }
 
     private static Pipeline fitLocal(Path dir, String weightCol) {

@@ -23,7 +23,9 @@ import sys
 
 TARGET = 0.98
 SEED = 42
-TRAINERS = ("local", "averaging", "sharing", "allreduce", "pytorch-1", "pytorch-2")
+TRAINERS = ("local", "averaging", "sharing", "allreduce", "allreduce-cluster2", "pytorch-1", "pytorch-2")
+# A 2-worker standalone cluster (scripts/cluster) that scripts/bench starts for the MLP; unset: no cluster runs.
+CLUSTER = os.environ.get("BENCH_CLUSTER_MASTER", "")
 repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 work = os.path.join(repo, "work", "bench")
 mnist = os.path.join(repo, "data", "mnist")
@@ -39,14 +41,14 @@ CNN_DESCRIPTION = ("conv 3x3x32, max-pool 2, conv 3x3x64, max-pool 2, dense 128 
                    " dense layer and 0.5 before the output, Adam 1e-3 decayed x0.85 per epoch, batch 64)")
 
 
-def sparktrain(model, strategy, master, epochs, repetition, train_dir):
+def sparktrain(model, strategy, master, epochs, repetition, train_dir, name=None):
     """One training run through the CLI; returns (examples/s per epoch, fit seconds per epoch, accuracy per epoch)."""
     log(f"sparktrain {model} {strategy} on {master}, {epochs} epochs (repetition {repetition})")
     settings = [f"train.strategy={strategy}", f"train.epochs={epochs}"]
     if train_dir != mnist:
         settings += [f'data.train.images="{train_dir}/train-images-idx3-ubyte"',
                      f'data.train.labels="{train_dir}/train-labels-idx1-ubyte"']
-    return run_history(train_bundle(CONFS[model], master, settings, f"train-{model}-{strategy}-{repetition}"))
+    return run_history(train_bundle(CONFS[model], master, settings, f"train-{model}-{name or strategy}-{repetition}"))
 
 
 def train_bundle(conf, master, settings, name):
@@ -105,6 +107,9 @@ def one_repetition(model, runs, epochs, repetition, train_dir):
     """sparktrain's strategies and PyTorch's two thread settings, each once, appended to `runs`."""
     for strategy in SPARKTRAIN:
         runs[strategy].append(sparktrain(model, strategy, "local[2]", epochs, repetition, train_dir))
+    if model == "mlp" and CLUSTER:
+        runs["allreduce-cluster2"].append(sparktrain(model, "allreduce", CLUSTER, epochs, repetition, train_dir,
+                                                     "allreduce-cluster2"))
     for threads in (1, 2):
         runs[f"pytorch-{threads}"].append(pytorch(model, threads, epochs, SEED + repetition, train_dir))
 
@@ -165,10 +170,15 @@ def main():
         if "cnn" in models:
             one_repetition("cnn", runs["cnn"], cnn_epochs, repetition, cnn_train)
     # Without the MLP (the training-cnn part) mlp is None and the report has the CNN alone.
-    mlp = {name: summary(r) for name, r in runs["mlp"].items()} if "mlp" in models else None
-    cnn = {name: summary(r) for name, r in runs["cnn"].items()}
+    mlp = {name: summary(r) for name, r in runs["mlp"].items() if r} if "mlp" in models else None
+    cnn = {name: summary(r) for name, r in runs["cnn"].items() if r}
     results = {}
     mllib_budgets = []
+    if mlp is not None and "allreduce-cluster2" in mlp:
+        results["cluster2_vs_local2"] = {
+            "value": ratio(mlp["allreduce-cluster2"]["examples_per_s"], mlp["allreduce"]["examples_per_s"]),
+            "raw": {"cluster2_allreduce_examples_per_s": mlp["allreduce-cluster2"]["examples_per_s"],
+                    "local2_allreduce_examples_per_s": mlp["allreduce"]["examples_per_s"]}}
     if mlp is not None:
         by_budget = {}
         for fits in mllib_fits:
@@ -179,9 +189,10 @@ def main():
                           "examples_per_s": statistics.median(f["examples_per_s"] for f in fits)}
                          for n, fits in sorted(by_budget.items())]
         mllib_best = max(mllib_budgets, key=lambda b: (b["accuracy"], -b["fit_seconds"]))
-        results = ratios(mlp, "")
+        results.update(ratios(mlp, ""))
         results["time_to_acc_ratio_vs_mllib"] = mllib_ratio(mlp, runs["mlp"], mllib_best)
-    results.update(ratios(cnn, "cnn_"))
+    if cnn:
+        results.update(ratios(cnn, "cnn_"))
     write_latest(date, machine, load, repetitions, results)
     write_report(date, machine, load, repetitions, (epochs, cnn_epochs, cnn_images), mlp, cnn, mllib_budgets,
                  results)
@@ -264,12 +275,13 @@ def number(value, digits=0):
 NAMES = {"local": "sparktrain `local` (one JVM, both cores to ND4J)",
          "averaging": "sparktrain `averaging` on local[2]", "sharing": "sparktrain `sharing` on local[2]",
          "allreduce": "sparktrain `allreduce` on local[2]",
+         "allreduce-cluster2": "sparktrain `allreduce` on a 2-worker standalone cluster (1 core each)",
          "pytorch-1": "PyTorch CPU, 1 thread", "pytorch-2": "PyTorch CPU, 2 threads"}
 
 
 def trainer_rows(trainers, names=NAMES):
     return "\n".join(f"| {label} | {number(trainers[n]['examples_per_s'])} | {number(trainers[n]['time_to_98_s'], 1)}"
-                     f" | {trainers[n]['best_accuracy']:.4f} |" for n, label in names.items())
+                     f" | {trainers[n]['best_accuracy']:.4f} |" for n, label in names.items() if n in trainers)
 
 
 def write_report(date, machine, load, repetitions, epochs, mlp, cnn, mllib_budgets, results):
@@ -283,7 +295,8 @@ def write_report(date, machine, load, repetitions, epochs, mlp, cnn, mllib_budge
                             f" {b['examples_per_s']:,.0f} |" for b in mllib_budgets)
         mlp_section = f"""## MLP 784-256-256-10
 
-conf/mnist-mlp.conf (ReLU, dropout 0.2, Adam 1e-3, batch 128) for {mlp_epochs} epochs; MLlib
+conf/mnist-mlp.conf (ReLU, dropout 0.2, Adam 2e-3 decayed x0.8 per epoch, batch 128 per worker) for
+{mlp_epochs} epochs; MLlib
 `MultilayerPerceptronClassifier` with the same layer sizes (L-BFGS, full batch).
 
 {header}
@@ -297,9 +310,18 @@ iteration; line searches can make more):
 {budgets}
 
 """
-    name = f"{date}-training" + ("" if mlp is not None else "-cnn")
+    name = f"{date}-training" + ("" if mlp is not None and cnn else "-mlp" if mlp is not None else "-cnn")
+    title = "MLP and CNN" if mlp is not None and cnn else "MLP" if mlp is not None else "CNN"
+    cnn_section = "" if not cnn else f"""## CNN of conf/mnist-cnn.conf
+
+{CNN_DESCRIPTION} for {cnn_epochs} epochs on {cnn_images or 60000:,} training images.
+
+{header}
+{trainer_rows(cnn)}
+
+"""
     with open(os.path.join(repo, "bench", "results", f"{name}.md"), "w") as md:
-        md.write(f"""# Training, MNIST {"MLP and CNN" if mlp is not None else "CNN"}, {date}
+        md.write(f"""# Training, MNIST {title}, {date}
 
 Machine: {machine}. Load average before the run: {load}.
 Median of {repetitions} repetition(s). Seconds are fitting only (no JVM start, loading or evaluation);
@@ -307,14 +329,7 @@ examples/s is the median over the epochs after the first. PyTorch trains the sam
 (bench/pytorch_mnist.py). sparktrain runs the native build it chooses for the CPU (`sparktrain doctor`
 names it).
 
-{mlp_section}## CNN of conf/mnist-cnn.conf
-
-{CNN_DESCRIPTION} for {cnn_epochs} epochs on {cnn_images or 60000:,} training images.
-
-{header}
-{trainer_rows(cnn)}
-
-## Ratios
+{mlp_section}{cnn_section}## Ratios
 
 | ratio | value |
 | --- | ---: |
@@ -323,6 +338,7 @@ names it).
 `train_ratio_local2_vs_single` = averaging on local[2] / `local` examples/s;
 `allreduce_ratio_local2_vs_single` = allreduce on local[2] / `local` examples/s;
 `allreduce_time_to_98_vs_local` = allreduce's seconds to {TARGET} / `local`'s;
+`cluster2_vs_local2` = allreduce on the 2-worker standalone cluster / allreduce on local[2] examples/s;
 `train_ratio_vs_pytorch` = the fastest sparktrain strategy / the faster PyTorch thread setting;
 `time_to_acc_ratio_vs_pytorch` = sparktrain's quickest seconds to {TARGET} / PyTorch's (below 1: sparktrain
 is quicker); `time_to_acc_ratio_vs_mllib` = sparktrain's quickest seconds to MLlib's best accuracy /
@@ -340,10 +356,10 @@ def write_plot(date, mlp, cnn, cnn_images, mllib_budgets):
     except ImportError:
         log("no matplotlib for /usr/bin/python3 (apt-get install python3-matplotlib): no plot written")
         return
-    shown = ([(mlp, 60000, "MNIST MLP")] if mlp is not None else []) + [(cnn, cnn_images, "MNIST CNN")]
+    shown = ([(mlp, 60000, "MNIST MLP")] if mlp is not None else []) + ([(cnn, cnn_images, "MNIST CNN")] if cnn else [])
     figure, panels = plt.subplots(1, len(shown), figsize=(6.5 * len(shown), 5), squeeze=False)
     for axes, (trainers, images, title) in zip(panels[0], shown):
-        for name in TRAINERS:
+        for name in (n for n in TRAINERS if n in trainers):
             accuracy = trainers[name]["accuracy_per_epoch"]
             seconds_per_epoch = images / trainers[name]["examples_per_s"]
             axes.plot([seconds_per_epoch * (e + 1) for e in range(len(accuracy))], accuracy, marker="o", label=name)
@@ -358,7 +374,7 @@ def write_plot(date, mlp, cnn, cnn_images, mllib_budgets):
     for axes in panels[0]:
         axes.legend()
     figure.tight_layout()
-    name = f"{date}-training" + ("" if mlp is not None else "-cnn")
+    name = f"{date}-training" + ("" if mlp is not None and cnn else "-mlp" if mlp is not None else "-cnn")
     figure.savefig(os.path.join(repo, "bench", "results", f"{name}.png"), dpi=100)
 
 

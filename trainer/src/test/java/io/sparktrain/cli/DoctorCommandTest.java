@@ -42,9 +42,9 @@ class DoctorCommandTest {
         assertEquals(0, exit, table + err);
         assertTrue(seconds < 30, "took " + seconds + " s:\n" + table);
         List<String> rows = table.lines().filter(line -> line.matches("(OK|WARN|FAIL|SKIP) .*")).toList();
-        assertEquals(15, rows.size(), table);
+        assertEquals(16, rows.size(), table);
         assertTrue(rows.stream().allMatch(line -> line.startsWith("OK ")), table);
-        assertTrue(table.contains("15 checks in "), table);
+        assertTrue(table.contains("16 checks in "), table);
         assertTrue(table.lines().anyMatch(line -> line.matches("OK +executors +.*")
                 && line.contains("2 task(s) ran on 1 executor(s); driver on ")
                 && line.matches(".*ND4J CPU/OPENBLAS (generic x86|AVX/AVX2|AVX512) build( with oneDNN)?, 1 native thread\\(s\\)"

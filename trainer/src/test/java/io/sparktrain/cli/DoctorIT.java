@@ -28,9 +28,9 @@ class DoctorIT {
                 "--set", "train.averaging.work-dir=\"" + dir.resolve("work") + "\"");
         assertEquals(0, run.exit(), run.output());
         List<String> rows = run.output().lines().filter(line -> line.matches("(OK|WARN|FAIL|SKIP) .*")).toList();
-        assertEquals(15, rows.size(), run.output());
+        assertEquals(16, rows.size(), run.output());
         assertTrue(rows.stream().allMatch(line -> line.startsWith("OK ")), run.output());
-        assertTrue(run.output().contains("15 checks in "), run.output());
+        assertTrue(run.output().contains("16 checks in "), run.output());
     }
 
     @Test

@@ -70,7 +70,7 @@ public final class DoctorChecks {
         checks.add(new MemoryOverheadCheck(estimate, sparkConf));
         checks.add(new JavaCppLimitCheck(estimate, sparkConf, JavaCppLimitCheck.Limits.thisJvm()));
         checks.add(new SerializerCheck(sparkConf));
-        if (train.strategy() == Strategy.AVERAGING) {
+        if (train.strategy() == Strategy.AVERAGING || train.strategy() == Strategy.ALLREDUCE) {
             checks.add(new KryoBufferCheck(estimate, sparkConf));
         }
         DataSection data = config.data();
@@ -95,6 +95,9 @@ public final class DoctorChecks {
         if (exportsMinibatches()) {
             checks.add(new WritableLocationCheck("work dir writable", train.averaging().workDir(),
                     "train.averaging.work-dir", hadoop));
+        }
+        if (config.train().strategy() == Strategy.ALLREDUCE) {
+            checks.add(new AllreduceRendezvousCheck(sparkConf));
         }
         if (isSharing()) {
             checks.add(new AeronPortCheck(train.sharing().port()));

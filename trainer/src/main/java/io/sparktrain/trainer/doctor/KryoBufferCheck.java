@@ -4,8 +4,8 @@ import org.apache.spark.SparkConf;
 
 /**
  * Parameter averaging sends each worker's parameters and updater state back to the driver as one
- * task result, which Kryo serializes in a single buffer of at most
- * {@code spark.kryoserializer.buffer.max}; a larger network fails every averaging round with
+ * task result, and allreduce sends rank 0's at the end of every epoch; Kryo serializes each in a
+ * single buffer of at most {@code spark.kryoserializer.buffer.max}; a larger network fails with
  * "Kryo serialization failed: Buffer overflow". Spark caps the buffer below 2 GiB.
  */
 final class KryoBufferCheck implements Check {
@@ -42,7 +42,7 @@ final class KryoBufferCheck implements Check {
                     "use train.strategy = sharing (it sends sparse updates, not whole parameter vectors), or a smaller"
                             + " network");
         }
-        return CheckResult.fail(found + ": every averaging round would fail with 'Kryo serialization failed: Buffer"
+        return CheckResult.fail(found + ": every averaging round or allreduce epoch would fail with 'Kryo serialization failed: Buffer"
                 + " overflow'", "set spark.conf.\"" + KEY + "\" = " + Bytes.ceilMib(advised) + "m");
     }
 }

@@ -27,7 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
  * The labels keep one side's proof from being replayed as the other's; the nonces make every proof
  * single-use.
  */
-final class PeerHandshake {
+public final class PeerHandshake {
     /** Bytes of a run secret and of each nonce. */
     static final int SECRET_BYTES = 32;
     private static final int MAGIC = 0x53_54_41_52;
@@ -48,7 +48,7 @@ final class PeerHandshake {
     }
 
     /** A new run secret, made on the driver. */
-    static byte[] newSecret() {
+    public static byte[] newSecret() {
         return nonce();
     }
 

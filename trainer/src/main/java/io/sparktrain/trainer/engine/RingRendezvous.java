@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * rank order. Registrations of an attempt that a later one replaced (a task failed and Spark reran
  * the stage) are dropped.
  */
-final class RingRendezvous implements AutoCloseable {
+public final class RingRendezvous implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RingRendezvous.class);
     /** Longest a connection may take to prove itself and register; it holds up the accept loop meanwhile. */
     private static final int REGISTRATION_MILLIS = 10_000;
@@ -74,7 +74,7 @@ final class RingRendezvous implements AutoCloseable {
      *
      * @param advertisedHost the host the workers connect to (the driver's {@code spark.driver.host})
      */
-    static RingRendezvous start(String bindHost, String advertisedHost, byte[] secret) throws IOException {
+    public static RingRendezvous start(String bindHost, String advertisedHost, byte[] secret) throws IOException {
         RingRendezvous rendezvous = new RingRendezvous(new ServerSocket(0, 64, InetAddress.getByName(bindHost)),
                 advertisedHost, secret);
         rendezvous.acceptor.start();
@@ -82,7 +82,7 @@ final class RingRendezvous implements AutoCloseable {
     }
 
     /** The address workers connect to. */
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return InetSocketAddress.createUnresolved(advertisedHost, server.getLocalPort());
     }
 
@@ -92,8 +92,8 @@ final class RingRendezvous implements AutoCloseable {
      *
      * @return every worker's address, in rank order
      */
-    static String[] gather(InetSocketAddress rendezvous, byte[] secret, int rank, int epoch, int attempt, int workers,
-            String ownAddress, Duration timeout) throws IOException {
+    public static String[] gather(InetSocketAddress rendezvous, byte[] secret, int rank, int epoch, int attempt,
+            int workers, String ownAddress, Duration timeout) throws IOException {
         InetSocketAddress resolved = new InetSocketAddress(rendezvous.getHostString(), rendezvous.getPort());
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         try (Socket socket = new Socket()) {

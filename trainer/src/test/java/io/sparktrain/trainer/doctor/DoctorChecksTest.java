@@ -51,9 +51,10 @@ class DoctorChecksTest {
         assertEquals(report.rows().size(), report.count(Status.OK), ReportTable.render(report));
         assertEquals(List.of("java", "module opens", "native backend", "native threads", "omp wait policy",
                 "memory overhead", "javacpp limit", "kryo serializer", "kryo buffer", "train data", "test data",
-                "output bundle", "output writable", "work dir writable"),
+                "output bundle", "output writable", "work dir writable", "allreduce ports"),
                 report.rows().stream().map(DoctorReport.Row::check).toList());
         assertRow(report, "train data", Status.OK, "60,000 examples of 28x28", "");
+        assertRow(report, "allreduce ports", Status.OK, "the driver's allreduce rendezvous listens on 127.0.0.1:", "");
     }
 
     static Stream<Arguments> badRegistrators() {
@@ -202,6 +203,14 @@ class DoctorChecksTest {
         assertRow(report, "aeron settings", Status.OK, "aeron.publication.unblock.timeout is 60000000000 on the driver", "");
         assertFalse(report.rows().stream().anyMatch(row -> row.check().equals("kryo buffer")),
                 "sharing sends no whole parameter vectors as task results");
+    }
+
+    @Test
+    void allreduceRendezvousOnAnAddressOfAnotherMachineFails() {
+        // 203.0.113.0/24 is reserved for documentation: never an address of this machine.
+        DoctorReport report = check(config(dir, "spark.conf.\"spark.driver.host\"=\"203.0.113.7\""), "local[2]");
+        assertRow(report, "allreduce ports", Status.FAIL, "the driver's allreduce rendezvous on 203.0.113.7 (bound to"
+                + " 203.0.113.7)", "set spark.driver.host to an address of this machine that the executors reach");
     }
 
     @Test

@@ -71,6 +71,8 @@ class TrainJobTest {
                 "data.test.images=\"" + slices.resolve("test-images") + "\"",
                 "data.test.labels=\"" + slices.resolve("test-labels") + "\"",
                 "train.epochs=3",
+                // These tests are about dl4j-spark's strategies; the shipped one, allreduce, has AllreduceTrainJobTest.
+                "train.strategy=averaging",
                 // The shipped dropout pays off over 15 full-MNIST epochs, not 3 on a slice.
                 "model.dropout=0",
                 // The slice is small: average more often than the shipped config so 3 epochs are enough.

@@ -33,7 +33,8 @@ class WorkDirCheckTest {
 
     @Test
     void aLocalWorkDirIsRefusedForExecutorsElsewhere() {
-        ConfigException e = assertThrows(ConfigException.class, () -> check(config(), "spark://node1:7077"));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> check(config("train.strategy=averaging"), "spark://node1:7077"));
         assertTrue(e.getMessage().contains("train.averaging.work-dir: is 'work/tmp', on this machine's disk"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("hdfs://"), e.getMessage());
@@ -43,7 +44,7 @@ class WorkDirCheckTest {
     @Test
     void sharedFilesystemsDirectApproachAndLocalStrategyNeedNoSharedDisk() {
         assertDoesNotThrow(() -> check(config("train.averaging.work-dir=\"hdfs://namenode:8020/tmp\""), "yarn"));
-        assertDoesNotThrow(() -> check(config("train.averaging.approach=direct"), "yarn"));
+        assertDoesNotThrow(() -> check(config("train.strategy=averaging", "train.averaging.approach=direct"), "yarn"));
         assertDoesNotThrow(() -> check(config("train.strategy=local"), "yarn"));
     }
 

@@ -100,6 +100,16 @@ class StandaloneClusterIT {
         return args;
     }
 
+    /** SIGKILL to one executor JVM of the cluster; the job must still end with exit 0. */
+    private static void killOneExecutorAndAwaitSuccess(Launched job) throws IOException, InterruptedException {
+        long victim = Executors.pids(CLUSTER_DIR).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("no executor JVM found to kill; output:\n" + job.output()));
+        ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
+        System.out.println("killed executor JVM " + victim);
+        int exit = job.awaitExit((int) TRAINING.toMinutes());
+        assertEquals(0, exit, job.output());
+    }
+
     private static String[] concat(List<String> first, String... rest) {
         List<String> all = new java.util.ArrayList<>(first);
         all.addAll(List.of(rest));
@@ -188,12 +198,7 @@ class StandaloneClusterIT {
         Launched job = Launched.start(DRIVER_MEMORY, fullMnistOnCluster(out, AVERAGING_EPOCHS).toArray(String[]::new));
         job.awaitLine(line -> line.contains("epoch 1/" + AVERAGING_EPOCHS), (int) TRAINING.toSeconds());
         Thread.sleep(3000);
-        long victim = Executors.pids(CLUSTER_DIR).stream().findFirst()
-                .orElseThrow(() -> new AssertionError("no executor JVM found to kill; output:\n" + job.output()));
-        ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
-        System.out.println("killed executor JVM " + victim);
-        int exit = job.awaitExit((int) TRAINING.toMinutes());
-        assertEquals(0, exit, job.output());
+        killOneExecutorAndAwaitSuccess(job);
         double accuracy = manifest(out.resolve("bundle")).at("/metrics/test/accuracy").asDouble();
         assertTrue(Math.abs(accuracy - undisturbedAccuracy) <= 0.005,
                 "with an executor killed: " + accuracy + ", undisturbed: " + undisturbedAccuracy);
@@ -231,12 +236,7 @@ class StandaloneClusterIT {
                 "--set", "train.strategy=allreduce").toArray(String[]::new));
         job.awaitLine(line -> line.contains("epoch 2/" + ALLREDUCE_EPOCHS), (int) TRAINING.toSeconds());
         Thread.sleep(1000);
-        long victim = Executors.pids(CLUSTER_DIR).stream().findFirst()
-                .orElseThrow(() -> new AssertionError("no executor JVM found to kill; output:\n" + job.output()));
-        ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
-        System.out.println("killed executor JVM " + victim);
-        int exit = job.awaitExit((int) TRAINING.toMinutes());
-        assertEquals(0, exit, job.output());
+        killOneExecutorAndAwaitSuccess(job);
         assertTrue(job.output().contains("ran the epoch's barrier stage again"),
                 "the rerun is reported:\n" + job.output());
         double accuracy = manifest(out.resolve("bundle")).at("/metrics/test/accuracy").asDouble();
